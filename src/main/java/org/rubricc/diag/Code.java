@@ -1,0 +1,90 @@
+package org.rubricc.diag;
+
+/**
+ * Every diagnostic rubricc reports, with its stable code. Codes are never reused or renumbered;
+ * the README lists them and src/test/resources/diagnostics holds a golden case for each.
+ */
+public enum Code {
+    // R01xx: reading and syntax
+    SYNTAX("R0101", Severity.ERROR, "syntax error"),
+    UNTERMINATED_STRING("R0102", Severity.ERROR, "unterminated string"),
+    INVALID_CHARACTER("R0103", Severity.ERROR, "character not allowed here"),
+    INVALID_ESCAPE("R0104", Severity.ERROR, "invalid escape sequence in a string"),
+    INVALID_NUMBER("R0105", Severity.ERROR, "a number is out of range or not of the kind expected"),
+    NESTING_TOO_DEEP("R0106", Severity.ERROR, "a condition is nested too deeply"),
+    READ_ERROR("R0107", Severity.ERROR, "a file could not be read"),
+
+    // R02xx: header
+    INVALID_VERSION("R0201", Severity.ERROR, "not a semantic version"),
+    DUPLICATE_HEADER_FIELD("R0202", Severity.ERROR, "a header field is given twice"),
+    MISSING_HEADER_FIELD("R0203", Severity.ERROR, "a required header field is missing"),
+    LIBRARY_NOT_RUBRIC("R0204", Severity.ERROR, "a scale library holds something only a rubric may"),
+
+    // R03xx: names
+    DUPLICATE_ID("R0301", Severity.ERROR, "an id is defined twice"),
+    UNKNOWN_SCALE("R0302", Severity.ERROR, "a scale that is not defined"),
+    UNKNOWN_DIMENSION("R0303", Severity.ERROR, "a dimension that is not defined"),
+    UNKNOWN_SECTION("R0304", Severity.ERROR, "a dimension or section that is not defined"),
+    UNKNOWN_CHOICE("R0305", Severity.ERROR, "a constant that is not a value of the scale"),
+    UNKNOWN_IMPORT("R0306", Severity.ERROR, "an import alias that is not defined"),
+    UNKNOWN_KIND("R0307", Severity.ERROR, "an unknown kind of scale or item field"),
+    DUPLICATE_MEMBER("R0308", Severity.ERROR, "a property is given twice"),
+
+    // R04xx: types and values
+    ORDERING_ON_UNORDERED("R0401", Severity.ERROR, "an ordering comparison on a scale without order"),
+    OPERATOR_NOT_APPLICABLE("R0402", Severity.ERROR, "an operator that does not apply to the scale"),
+    NOT_APPLICABLE_NOT_ALLOWED("R0403", Severity.ERROR, "n/a used where the dimension does not offer it"),
+    SETTING_NOT_APPLICABLE("R0404", Severity.ERROR, "a scale entry that does not belong to its kind of scale"),
+
+    // R05xx: order of questions
+    SELF_REFERENCE("R0501", Severity.ERROR, "a condition looks at its own dimension"),
+    FORWARD_REFERENCE("R0502", Severity.ERROR, "a condition looks at a later dimension"),
+
+    // R06xx: scales
+    EMPTY_SCALE("R0601", Severity.ERROR, "a scale with no values"),
+    DUPLICATE_SCALE_VALUE("R0602", Severity.ERROR, "a value appears twice in a scale"),
+    MIN_GREATER_THAN_MAX("R0603", Severity.ERROR, "a minimum greater than its maximum"),
+    INVALID_STEP("R0604", Severity.ERROR, "a step that is not positive or does not fit the range"),
+    MISSING_SETTING("R0605", Severity.ERROR, "a scale lacks a setting its kind needs"),
+
+    // R07xx: imports
+    IMPORT_NOT_FOUND("R0701", Severity.ERROR, "an imported file does not exist"),
+    IMPORT_OUTSIDE_ROOT("R0702", Severity.ERROR, "an import leaves the root folder"),
+    IMPORT_CYCLE("R0703", Severity.ERROR, "imports form a cycle"),
+    IMPORT_NOT_LIBRARY("R0704", Severity.ERROR, "an imported file is not a scale library"),
+    UNUSED_IMPORT("R0705", Severity.WARNING, "an import that nothing uses"),
+
+    // R08xx: dimensions, justifications and rules
+    MISSING_QUESTION("R0801", Severity.ERROR, "a dimension without a question or scale"),
+    RULE_REFERS_TO_NOTHING("R0802", Severity.WARNING, "a rule that affects no dimension"),
+    EMPTY_RUBRIC("R0803", Severity.ERROR, "a rubric with no dimensions"),
+    INVALID_WEIGHT("R0804", Severity.ERROR, "a weight that is not positive"),
+    CONSTRAINT_ON_EARLIER("R0805", Severity.ERROR, "a rule constrains an answer given before what its condition looks at"),
+    JUSTIFICATION_NEVER_APPLIES("R0806", Severity.WARNING, "a justification requirement that can never apply"),
+
+    // R09xx: conditions that are evidently constant
+    CONDITION_NEVER_TRUE("R0901", Severity.WARNING, "a condition that can never be true"),
+    CONDITION_ALWAYS_TRUE("R0902", Severity.WARNING, "a condition that is always true");
+
+    private final String id;
+    private final Severity severity;
+    private final String summary;
+
+    Code(String id, Severity severity, String summary) {
+        this.id = id;
+        this.severity = severity;
+        this.summary = summary;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,86 @@
+package org.rubricc.diag;
+
+import java.util.List;
+import java.util.Map;
+import org.rubricc.source.SourceFile;
+import org.rubricc.source.Span;
+
+/**
+ * Renders diagnostics for people, in the style of rustc:
+ * <pre>
+ * error[R0302]: unknown scale `likret5`
+ *   --&gt; rubrics/image-edit/2.0.0.rubric:14:11
+ *    |
+ * 14 |     scale likret5
+ *    |           ^^^^^^^ not defined in this rubric
+ *    = help: did you mean `likert5`?
+ * </pre>
+ */
+public final class TextRenderer {
+    private static final int TAB_WIDTH = 4;
+
+    private final Map<String, SourceFile> sources;
+
+    /** @param sources the files diagnostics may point into, by display path */
+    public TextRenderer(Map<String, SourceFile> sources) {
+        this.sources = sources;
+    }
+
+    public String render(List<Diagnostic> diagnostics) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic d : diagnostics) {
+            out.append(render(d)).append('\n');
+        }
+        return out.toString();
+    }
+
+    public String render(Diagnostic d) {
+        StringBuilder out = new StringBuilder();
+        Span s = d.span();
+        out.append(d.severity().label()).append('[').append(d.code().id()).append("]: ")
+                .append(printable(d.message())).append('\n');
+        SourceFile file = sources.get(s.file());
+        String gutter = " ".repeat(Integer.toString(Math.max(s.line(), 1)).length());
+        out.append(gutter).append("--> ").append(s.file());
+        if (s.line() > 0) out.append(':').append(s.line()).append(':').append(s.column());
+        out.append('\n');
+        if (file != null && s.line() > 0) {
+            String line = file.line(s.line());
+            String shown = expand(line);
+            int startCol = Math.max(1, s.column());
+            int endCol = s.endLine() == s.line() ? Math.max(startCol, s.endColumn())
+                    : line.codePointCount(0, line.length());
+            int pad = expand(prefix(line, startCol - 1)).codePointCount(0, expand(prefix(line, startCol - 1)).length());
+            String through = expand(prefix(line, Math.max(endCol, startCol)));
+            int width = Math.max(1, through.codePointCount(0, through.length()) - pad);
+            out.append(gutter).append(" |\n");
+            out.append(s.line()).append(" | ").append(shown).append('\n');
+            out.append(gutter).append(" | ").append(" ".repeat(pad)).append("^".repeat(width));
+            if (!d.label().isEmpty()) out.append(' ').append(printable(d.label()));
+            out.append('\n');
+        }
+        d.hint().ifPresent(h -> out.append(gutter).append(" = help: ").append(printable(h)).append('\n'));
+        return out.toString();
+    }
+
+    /** The first {@code n} code points of {@code line} (all of it when shorter). */
+    private static String prefix(String line, int n) {
+        int cps = line.codePointCount(0, line.length());
+        return line.substring(0, line.offsetByCodePoints(0, Math.min(n, cps)));
+    }
+
+    /** Tabs to spaces, control characters to U+FFFD, so the caret lines up and a terminal shows what is there. */
+    private static String expand(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().forEach(cp -> {
+            if (cp == '\t') b.append(" ".repeat(TAB_WIDTH));
+            else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) b.append('\uFFFD');
+            else b.appendCodePoint(cp);
+        });
+        return b.toString();
+    }
+
+    private static String printable(String s) {
+        return expand(s);
+    }
+}

@@ -1,0 +1,153 @@
+package org.rubricc.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rubricc.source.Span;
+
+/**
+ * One version of a rubric, resolved and checked: every name refers to something that exists and
+ * every condition only looks at earlier answers. Back ends read this and nothing else.
+ */
+public final class Rubric {
+    private final String id;
+    private final Version version;
+    private final String title;
+    private final String description;
+    private final List<ItemField> itemFields;
+    private final Map<String, Scale> scales;
+    private final List<Section> sections;
+    private final List<Rule> rules;
+    private final Span span;
+
+    private final List<Dimension> dimensions;
+    private final Map<String, Dimension> dimensionsById;
+    private final Map<String, Integer> positions;
+    private final Map<String, Section> sectionsById;
+
+    /**
+     * @param scales the named scales declared in or imported into the rubric, by name (imported ones
+     *               as {@code alias.name}), in declaration order
+     */
+    public Rubric(String id, Version version, String title, String description, List<ItemField> itemFields,
+            Map<String, Scale> scales, List<Section> sections, List<Rule> rules, Span span) {
+        this.id = id;
+        this.version = version;
+        this.title = title;
+        this.description = description == null ? "" : description;
+        this.itemFields = List.copyOf(itemFields);
+        this.scales = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scales));
+        this.sections = List.copyOf(sections);
+        this.rules = List.copyOf(rules);
+        this.span = span;
+
+        List<Dimension> all = new ArrayList<>();
+        Map<String, Dimension> byId = new LinkedHashMap<>();
+        Map<String, Integer> pos = new LinkedHashMap<>();
+        Map<String, Section> secs = new LinkedHashMap<>();
+        for (Section s : this.sections) {
+            secs.putIfAbsent(s.id(), s);
+            for (Dimension d : s.dimensions()) {
+                all.add(d);
+                byId.putIfAbsent(d.id(), d);
+                pos.putIfAbsent(d.id(), all.size() - 1);
+            }
+        }
+        this.dimensions = List.copyOf(all);
+        this.dimensionsById = java.util.Collections.unmodifiableMap(byId);
+        this.positions = java.util.Collections.unmodifiableMap(pos);
+        this.sectionsById = java.util.Collections.unmodifiableMap(secs);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Version version() {
+        return version;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Markdown; empty when the rubric has none. */
+    public String description() {
+        return description;
+    }
+
+    public List<ItemField> itemFields() {
+        return itemFields;
+    }
+
+    public Map<String, Scale> scales() {
+        return scales;
+    }
+
+    public List<Section> sections() {
+        return sections;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public Span span() {
+        return span;
+    }
+
+    /** Every dimension, in the order the rater is asked them: section by section. */
+    public List<Dimension> dimensions() {
+        return dimensions;
+    }
+
+    public Optional<Dimension> dimension(String id) {
+        return Optional.ofNullable(dimensionsById.get(id));
+    }
+
+    public Optional<Section> section(String id) {
+        return Optional.ofNullable(sectionsById.get(id));
+    }
+
+    /** The 0-based position of a dimension in asking order. */
+    public int position(String dimensionId) {
+        Integer p = positions.get(dimensionId);
+        if (p == null) throw new IllegalArgumentException("no dimension " + dimensionId);
+        return p;
+    }
+
+    public Section sectionOf(Dimension d) {
+        return sectionsById.get(d.sectionId());
+    }
+
+    /**
+     * When the dimension is skipped: its section's skip condition or its own, whichever holds.
+     * Empty when it is always asked.
+     */
+    public Optional<Condition> skipCondition(Dimension d) {
+        Optional<Condition> section = sectionOf(d).skipWhen();
+        Optional<Condition> own = d.skipWhen();
+        if (section.isEmpty()) return own;
+        if (own.isEmpty()) return section;
+        return Optional.of(new Condition.Or(List.of(section.get(), own.get()), own.get().span()));
+    }
+
+    /** The rules that constrain the dimension, mention it in their condition, or name it (or its section) in {@code about}. */
+    public List<Rule> rulesAffecting(Dimension d) {
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : rules) {
+            boolean affects = r.constraints().stream().anyMatch(c -> c.target().equals(d.id()))
+                    || r.about().contains(d.id()) || r.about().contains(d.sectionId())
+                    || r.when().map(w -> w.references().contains(d.id())).orElse(false);
+            if (affects) out.add(r);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return id + "@" + version;
+    }
+}

@@ -1,0 +1,30 @@
+package org.rubricc.model;
+
+import java.util.List;
+import java.util.Optional;
+import org.rubricc.source.Span;
+
+/**
+ * A named edge case. While {@code when} holds (always when empty), every constraint must hold. A rule
+ * with no constraints is guidance only; {@code about} names the dimensions and sections it concerns.
+ */
+public record Rule(
+        String id,
+        String title,
+        String guidance,
+        Optional<Condition> when,
+        List<Constraint> constraints,
+        List<String> about,
+        Optional<String> formerly,
+        Span span) {
+
+    public Rule {
+        guidance = guidance == null ? "" : guidance;
+        constraints = List.copyOf(constraints);
+        about = List.copyOf(about);
+    }
+
+    public boolean guidanceOnly() {
+        return constraints.isEmpty();
+    }
+}

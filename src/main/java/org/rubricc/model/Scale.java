@@ -1,0 +1,121 @@
+package org.rubricc.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.rubricc.source.Span;
+
+/**
+ * The set of answers a dimension accepts. A named scale has a {@code name}; an inline scale,
+ * written inside its dimension, has none.
+ */
+public sealed interface Scale {
+
+    /** The scale's name, or empty for an inline scale. Imported scales are named {@code alias.name}. */
+    Optional<String> name();
+
+    Span span();
+
+    /** The keyword of this kind of scale in the language. */
+    String kind();
+
+    /** Whether answers on this scale are ordered (so {@code <}, {@code <=}, ... apply). */
+    default boolean ordered() {
+        return this instanceof Ordinal || this instanceof Numeric;
+    }
+
+    /** Numbered points; each point's value is a number (integers or decimals such as 0.5). */
+    record Ordinal(Optional<String> name, List<Point> points, Span span) implements Scale {
+        public Ordinal {
+            points = List.copyOf(points);
+        }
+
+        public String kind() {
+            return "ordinal";
+        }
+
+        public Optional<Point> point(BigDecimal value) {
+            return points.stream().filter(p -> p.value().compareTo(value) == 0).findFirst();
+        }
+    }
+
+    /** Unordered choices, each with an id. */
+    record Categorical(Optional<String> name, List<Choice> choices, Span span) implements Scale {
+        public Categorical {
+            choices = List.copyOf(choices);
+        }
+
+        public String kind() {
+            return "categorical";
+        }
+
+        public Optional<Choice> choice(String id) {
+            return choices.stream().filter(c -> c.id().equals(id)).findFirst();
+        }
+    }
+
+    /** Yes or no, with the labels the rater sees. */
+    record Bool(Optional<String> name, String yesLabel, String noLabel, Span span) implements Scale {
+        public String kind() {
+            return "boolean";
+        }
+
+        public String label(boolean value) {
+            return value ? yesLabel : noLabel;
+        }
+    }
+
+    /** Any number of distinct choices, at least {@code min} and at most {@code max}. */
+    record MultiSelect(Optional<String> name, List<Choice> choices, int min, int max, Span span) implements Scale {
+        public MultiSelect {
+            choices = List.copyOf(choices);
+        }
+
+        public String kind() {
+            return "multi";
+        }
+
+        public Optional<Choice> choice(String id) {
+            return choices.stream().filter(c -> c.id().equals(id)).findFirst();
+        }
+    }
+
+    /** A number from {@code min} to {@code max} inclusive; with a step, only {@code min + k * step}. */
+    record Numeric(Optional<String> name, BigDecimal min, BigDecimal max, Optional<BigDecimal> step, Span span)
+            implements Scale {
+        public String kind() {
+            return "range";
+        }
+
+        public boolean accepts(BigDecimal v) {
+            if (v.compareTo(min) < 0 || v.compareTo(max) > 0) return false;
+            return step.isEmpty() || v.subtract(min).remainder(step.get()).signum() == 0;
+        }
+    }
+
+    /** Free text of {@code minLength} to {@code maxLength} Unicode code points; no maximum when empty. */
+    record Text(Optional<String> name, int minLength, Optional<Integer> maxLength, Span span) implements Scale {
+        public String kind() {
+            return "text";
+        }
+    }
+
+    /** A point of an ordinal scale. {@code formerly} is the value it had in the previous version, if renumbered. */
+    record Point(BigDecimal value, String label, String description, Optional<BigDecimal> formerly, Span span) {
+        public Point {
+            value = new Value.Number(value).value();
+            description = description == null ? "" : description;
+        }
+
+        public Value.Number asValue() {
+            return new Value.Number(value);
+        }
+    }
+
+    /** A choice of a categorical or multi-select scale. {@code formerly} is the id it was renamed from. */
+    record Choice(String id, String label, String description, Optional<String> formerly, Span span) {
+        public Choice {
+            description = description == null ? "" : description;
+        }
+    }
+}
