@@ -1,0 +1,258 @@
+package org.rubricc.check;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rubricc.ast.Ast;
+import org.rubricc.diag.Code;
+import org.rubricc.diag.Diagnostic;
+import org.rubricc.diag.Suggestions;
+import org.rubricc.model.Scale;
+import org.rubricc.source.Span;
+
+/** Checks a scale body and builds the scale. */
+final class Scales {
+    static final List<String> KINDS = List.of("ordinal", "categorical", "boolean", "multi", "range", "text");
+
+    private final List<Diagnostic> out;
+
+    Scales(List<Diagnostic> out) {
+        this.out = out;
+    }
+
+    Optional<Scale> resolve(Optional<String> name, Ast.ScaleBody body) {
+        String kind = body.kind().text();
+        String what = name.map(n -> "scale `" + n + "`").orElse("this scale");
+        Span span = body.span();
+        switch (kind) {
+            case "ordinal": {
+                List<Scale.Point> points = new ArrayList<>();
+                Map<BigDecimal, Ast.PointEntry> seen = new HashMap<>();
+                for (Ast.ScaleEntry e : body.entries()) {
+                    if (!(e instanceof Ast.PointEntry p)) {
+                        notApplicable(e, kind, "points of an ordinal scale are numbers: `1 \"Poor\" \"What it means\"`");
+                        continue;
+                    }
+                    Optional<BigDecimal> v = number(p.value(), out);
+                    if (v.isEmpty()) continue;
+                    BigDecimal key = v.get().stripTrailingZeros();
+                    Ast.PointEntry first = seen.putIfAbsent(key, p);
+                    if (first != null) {
+                        duplicateValue(p.value().span(), "point " + p.value().text(), what, first.span());
+                        continue;
+                    }
+                    Optional<BigDecimal> formerly = Optional.empty();
+                    if (p.formerly() != null) {
+                        if (p.formerly().kind() != Ast.LiteralKind.NUMBER) {
+                            out.add(Diagnostic.of(Code.INVALID_NUMBER, p.formerly().span(),
+                                    "`formerly` of a point must be the number it had before"));
+                        } else {
+                            formerly = number(p.formerly(), out);
+                        }
+                    }
+                    points.add(new Scale.Point(v.get(), p.label().value(), text(p.description()), formerly, p.span()));
+                }
+                if (points.isEmpty() && !hasEntries(body)) empty(body, what, "add points such as `1 \"Poor\" \"...\"`");
+                return points.isEmpty() ? Optional.empty() : Optional.of(new Scale.Ordinal(name, points, span));
+            }
+            case "categorical":
+            case "multi": {
+                List<Scale.Choice> choices = new ArrayList<>();
+                Map<String, Span> seen = new HashMap<>();
+                Ast.NumberSetting min = null, max = null;
+                for (Ast.ScaleEntry e : body.entries()) {
+                    if (e instanceof Ast.ChoiceEntry c) {
+                        addChoice(choices, seen, c.id(), c.label(), c.description(), c.formerly(), c.span(), what);
+                    } else if (e instanceof Ast.LabelSetting l) {
+                        // `yes "..."` / `no "..."` are choices called yes and no outside a boolean scale
+                        addChoice(choices, seen, l.keyword(), l.label(), null, null, l.span(), what);
+                    } else if (kind.equals("multi") && e instanceof Ast.NumberSetting s && !s.keyword().text().equals("step")) {
+                        if (s.keyword().text().equals("min")) min = setOnce(min, s);
+                        else max = setOnce(max, s);
+                    } else {
+                        notApplicable(e, kind, e instanceof Ast.PointEntry
+                                ? "choices have ids, such as `feasible \"Feasible\" \"What it means\"`" : null);
+                    }
+                }
+                if (choices.isEmpty() && !hasEntries(body)) {
+                    empty(body, what, "add choices such as `feasible \"Feasible\" \"...\"`");
+                }
+                if (choices.isEmpty()) return Optional.empty();
+                if (kind.equals("categorical")) return Optional.of(new Scale.Categorical(name, choices, span));
+                int lo = min == null ? 0 : count(min.value(), out).orElse(0);
+                int hi = max == null ? choices.size() : count(max.value(), out).orElse(choices.size());
+                if (lo > hi) {
+                    minMax(max.value().span(), lo, hi, what);
+                    return Optional.empty();
+                }
+                return Optional.of(new Scale.MultiSelect(name, choices, lo, hi, span));
+            }
+            case "boolean": {
+                String yes = "Yes", no = "No";
+                Ast.LabelSetting y = null, n = null;
+                for (Ast.ScaleEntry e : body.entries()) {
+                    if (e instanceof Ast.LabelSetting l) {
+                        if (l.keyword().text().equals("yes")) y = setOnce(y, l);
+                        else n = setOnce(n, l);
+                    } else {
+                        notApplicable(e, kind, "a boolean scale takes only `yes \"Label\"` and `no \"Label\"`");
+                    }
+                }
+                if (y != null) yes = y.label().value();
+                if (n != null) no = n.label().value();
+                return Optional.of(new Scale.Bool(name, yes, no, span));
+            }
+            case "range": {
+                Ast.NumberSetting min = null, max = null, step = null;
+                for (Ast.ScaleEntry e : body.entries()) {
+                    if (e instanceof Ast.NumberSetting s) {
+                        switch (s.keyword().text()) {
+                            case "min" -> min = setOnce(min, s);
+                            case "max" -> max = setOnce(max, s);
+                            default -> step = setOnce(step, s);
+                        }
+                    } else {
+                        notApplicable(e, kind, "a range takes `min N`, `max N` and `step N`");
+                    }
+                }
+                if (min == null || max == null) {
+                    out.add(Diagnostic.of(Code.MISSING_SETTING, body.kind().span(),
+                            what + " needs both `min` and `max`").withHint("for example `range { min 0 max 100 step 5 }`"));
+                    return Optional.empty();
+                }
+                Optional<BigDecimal> lo = number(min.value(), out), hi = number(max.value(), out);
+                Optional<BigDecimal> st = step == null ? Optional.empty() : number(step.value(), out);
+                if (lo.isEmpty() || hi.isEmpty() || (step != null && st.isEmpty())) return Optional.empty();
+                if (lo.get().compareTo(hi.get()) > 0) {
+                    minMax(max.value().span(), lo.get(), hi.get(), what);
+                    return Optional.empty();
+                }
+                if (st.isPresent() && st.get().signum() <= 0) {
+                    out.add(Diagnostic.of(Code.INVALID_STEP, step.value().span(), "step must be greater than 0"));
+                    return Optional.empty();
+                }
+                return Optional.of(new Scale.Numeric(name, lo.get(), hi.get(), st, span));
+            }
+            case "text": {
+                Ast.NumberSetting min = null, max = null;
+                for (Ast.ScaleEntry e : body.entries()) {
+                    if (e instanceof Ast.NumberSetting s && !s.keyword().text().equals("step")) {
+                        if (s.keyword().text().equals("min")) min = setOnce(min, s);
+                        else max = setOnce(max, s);
+                    } else {
+                        notApplicable(e, kind, "a text scale takes only `min N` and `max N` (lengths in characters)");
+                    }
+                }
+                int lo = min == null ? 0 : count(min.value(), out).orElse(0);
+                Optional<Integer> hi = max == null ? Optional.empty() : count(max.value(), out);
+                if (hi.isPresent() && lo > hi.get()) {
+                    minMax(max.value().span(), lo, hi.get(), what);
+                    return Optional.empty();
+                }
+                return Optional.of(new Scale.Text(name, lo, hi, span));
+            }
+            default: {
+                Diagnostic d = Diagnostic.of(Code.UNKNOWN_KIND, body.kind().span(), "unknown kind of scale `" + kind + "`")
+                        .withLabel("expected one of " + String.join(", ", KINDS));
+                out.add(Suggestions.didYouMean(kind, KINDS).map(d::withHint).orElse(d));
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static boolean hasEntries(Ast.ScaleBody body) {
+        return body.entries().stream().anyMatch(e -> e instanceof Ast.PointEntry || e instanceof Ast.ChoiceEntry
+                || e instanceof Ast.LabelSetting);
+    }
+
+    private void addChoice(List<Scale.Choice> choices, Map<String, Span> seen, Ast.Name id, Ast.Text label,
+            Ast.Text description, Ast.Literal formerly, Span span, String what) {
+        Span first = seen.putIfAbsent(id.text(), span);
+        if (first != null) {
+            duplicateValue(id.span(), "choice `" + id.text() + "`", what, first);
+            return;
+        }
+        Optional<String> old = Optional.empty();
+        if (formerly != null) {
+            if (formerly.kind() != Ast.LiteralKind.NAME) {
+                out.add(Diagnostic.of(Code.INVALID_NUMBER, formerly.span(), "`formerly` of a choice must be the id it had before"));
+            } else {
+                old = Optional.of(formerly.text());
+            }
+        }
+        choices.add(new Scale.Choice(id.text(), label.value(), text(description), old, span));
+    }
+
+    private <T extends Ast.ScaleEntry> T setOnce(T previous, T next) {
+        if (previous != null) {
+            String kw = next instanceof Ast.NumberSetting n ? n.keyword().text() : ((Ast.LabelSetting) next).keyword().text();
+            out.add(Diagnostic.of(Code.DUPLICATE_MEMBER, next.span(), "`" + kw + "` is given twice")
+                    .withLabel("second one here").withHint("the first is at line " + previous.span().line()));
+            return previous;
+        }
+        return next;
+    }
+
+    private void notApplicable(Ast.ScaleEntry e, String kind, String hint) {
+        String what;
+        if (e instanceof Ast.PointEntry) what = "a numbered point";
+        else if (e instanceof Ast.ChoiceEntry) what = "a choice";
+        else if (e instanceof Ast.NumberSetting n) what = "`" + n.keyword().text() + "`";
+        else what = "`" + ((Ast.LabelSetting) e).keyword().text() + "`";
+        Diagnostic d = Diagnostic.of(Code.SETTING_NOT_APPLICABLE, e.span(), what + " does not belong in a " + kind + " scale");
+        out.add(hint == null ? d : d.withHint(hint));
+    }
+
+    private void empty(Ast.ScaleBody body, String what, String hint) {
+        out.add(Diagnostic.of(Code.EMPTY_SCALE, body.kind().span(), what + " has no values").withHint(hint));
+    }
+
+    private void duplicateValue(Span span, String value, String what, Span first) {
+        out.add(Diagnostic.of(Code.DUPLICATE_SCALE_VALUE, span, value + " appears twice in " + what)
+                .withLabel("again here").withHint("the first is at line " + first.line()));
+    }
+
+    private void minMax(Span span, Object lo, Object hi, String what) {
+        out.add(Diagnostic.of(Code.MIN_GREATER_THAN_MAX, span, "`min` " + plain(lo) + " is greater than `max` " + plain(hi)
+                + " in " + what));
+    }
+
+    private static String plain(Object o) {
+        return o instanceof BigDecimal b ? b.toPlainString() : o.toString();
+    }
+
+    private static String text(Ast.Text t) {
+        return t == null ? "" : t.value();
+    }
+
+    /** A number literal as a decimal; reports a number too large to be useful. */
+    static Optional<BigDecimal> number(Ast.Literal l, List<Diagnostic> out) {
+        try {
+            BigDecimal v = new BigDecimal(l.text());
+            if (v.precision() - v.scale() > 15 || v.scale() > 15) {
+                out.add(Diagnostic.of(Code.INVALID_NUMBER, l.span(), "`" + l.text() + "` has more than 15 digits before or after the point"));
+                return Optional.empty();
+            }
+            return Optional.of(v);
+        } catch (NumberFormatException e) {
+            out.add(Diagnostic.of(Code.INVALID_NUMBER, l.span(), "`" + l.text() + "` is not a number"));
+            return Optional.empty();
+        }
+    }
+
+    /** A whole number from 0 up, such as a length or a count. */
+    static Optional<Integer> count(Ast.Literal l, List<Diagnostic> out) {
+        try {
+            int v = new BigDecimal(l.text()).intValueExact();
+            if (v >= 0) return Optional.of(v);
+        } catch (ArithmeticException | NumberFormatException e) {
+            // reported below
+        }
+        out.add(Diagnostic.of(Code.INVALID_NUMBER, l.span(), "`" + l.text() + "` is not a whole number from 0 to "
+                + Integer.MAX_VALUE).withLabel("expected a count"));
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,46 @@
+package org.rubricc.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The rubric files named on the command line: files as given, folders searched for `*.rubric`. */
+final class Inputs {
+    private Inputs() {}
+
+    /** Thrown for an input that does not exist or cannot be listed; the command exits with status 2. */
+    static final class InputException extends Exception {
+        InputException(String message) {
+            super(message);
+        }
+    }
+
+    static List<Path> expand(List<Path> paths) throws InputException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".rubric"))
+                            .map(Path::normalize).sorted().forEach(files::add);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    throw new InputException("cannot list " + p + ": " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p.normalize());
+            } else {
+                throw new InputException("no such file or folder: " + p);
+            }
+        }
+        return files.stream().distinct().toList();
+    }
+
+    /** The folder imports may not leave: --root, else the single folder given, else the working directory. */
+    static Path root(Path explicit, List<Path> paths) {
+        if (explicit != null) return explicit;
+        if (paths.size() == 1 && Files.isDirectory(paths.get(0))) return paths.get(0);
+        return Path.of("");
+    }
+}
