@@ -1,0 +1,31 @@
+package org.rubricc.backend;
+
+import java.util.List;
+import org.rubricc.model.Rubric;
+
+/**
+ * A back end of `rubricc compile`: turns checked rubrics into files. A target reads the model
+ * only: never the parser, never another back end. Output must be deterministic (the same model
+ * gives the same bytes on every run and machine; text files use LF line endings).
+ */
+public interface Target {
+
+    /** The name used with `rubricc compile --target`. */
+    String name();
+
+    /** The files for one rubric version, at paths relative to {@code OUT/<rubric id>/<version>/}. */
+    List<GeneratedFile> generate(Rubric rubric, Options options);
+
+    /**
+     * Files about a rubric's history, at paths relative to {@code OUT/<rubric id>/}. {@code versions} are
+     * all the versions of one rubric given to the compiler, oldest first. Most targets have none.
+     */
+    default List<GeneratedFile> generateHistory(List<Rubric> versions, Options options) {
+        return List.of();
+    }
+
+    /** Options some targets read. */
+    record Options(String javaPackage) {
+        public static final Options DEFAULT = new Options("org.rubricc.generated");
+    }
+}

@@ -1,0 +1,159 @@
+package org.rubricc.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.rubricc.backend.GeneratedFile;
+import org.rubricc.backend.Target;
+import org.rubricc.backend.Targets;
+import org.rubricc.check.Compilation;
+import org.rubricc.check.Frontend;
+import org.rubricc.diag.Diagnostic;
+import org.rubricc.diag.Diagnostics;
+import org.rubricc.diag.Suggestions;
+import org.rubricc.diag.TextRenderer;
+import org.rubricc.model.Rubric;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Compile rubrics into files under OUT/<rubric id>/<version>/.%n"
+                + "Nothing is written unless every rubric checks without errors.%n"
+                + "Exit status: 0 compiled, 1 a rubric has errors, 2 usage or I/O problem.")
+final class CompileCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rubric files, or folders searched for *.rubric.")
+    List<Path> paths;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT", description = "The output folder.")
+    Path out;
+
+    @Option(names = "--target", split = ",", paramLabel = "TARGET",
+            description = "What to generate (comma-separated; default: all). One of: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = TargetNames.class)
+    List<String> targets;
+
+    @Option(names = "--java-package", paramLabel = "PACKAGE", defaultValue = "org.rubricc.generated",
+            description = "The package of generated Java sources. Default: ${DEFAULT-VALUE}.")
+    String javaPackage;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave "
+            + "(default: the folder given, or the working directory).")
+    Path root;
+
+    static final class TargetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Targets.all().stream().map(Target::name).iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Target> selected;
+        try {
+            selected = select();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return Main.USAGE;
+        }
+        if (!javaPackage.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+            err.println("error: `" + javaPackage + "` is not a Java package name");
+            return Main.USAGE;
+        }
+        List<Path> files;
+        try {
+            files = Inputs.expand(paths);
+        } catch (Inputs.InputException e) {
+            err.println("error: " + e.getMessage());
+            return Main.USAGE;
+        }
+
+        Frontend frontend = new Frontend(Inputs.root(root, paths));
+        Diagnostics all = new Diagnostics();
+        // rubric id -> version -> the compilation that declared it
+        Map<String, TreeMap<org.rubricc.model.Version, Compilation>> byId = new TreeMap<>();
+        boolean duplicates = false;
+        for (Path f : files) {
+            Compilation c = frontend.check(f);
+            all.addAll(c.diagnostics());
+            if (c.rubric().isEmpty()) continue;
+            Rubric r = c.rubric().get();
+            Compilation previous = byId.computeIfAbsent(r.id(), k -> new TreeMap<>()).putIfAbsent(r.version(), c);
+            if (previous != null) {
+                err.println("error: " + previous.displayPath() + " and " + c.displayPath() + " both declare "
+                        + r.id() + " " + r.version());
+                duplicates = true;
+            }
+        }
+        List<Diagnostic> ds = all.sorted();
+        err.print(new TextRenderer(frontend.sources()).render(ds));
+        if (ds.stream().anyMatch(d -> d.code() == org.rubricc.diag.Code.READ_ERROR)) return Main.USAGE;
+        if (ds.stream().anyMatch(Diagnostic::isError) || duplicates) {
+            err.println("nothing written: " + CheckCommand.summary(ds, files.size()));
+            return 1;
+        }
+
+        // Generate everything in memory first, so a failing target leaves the output folder untouched.
+        Target.Options options = new Target.Options(javaPackage);
+        Map<String, byte[]> outputs = new LinkedHashMap<>();
+        int versions = 0;
+        for (Map.Entry<String, TreeMap<org.rubricc.model.Version, Compilation>> e : byId.entrySet()) {
+            List<Rubric> history = e.getValue().values().stream().map(c -> c.rubric().get()).toList();
+            for (Rubric r : history) {
+                versions++;
+                for (Target t : selected) {
+                    for (GeneratedFile g : t.generate(r, options)) {
+                        outputs.put(r.id() + "/" + r.version() + "/" + g.path(), g.content());
+                    }
+                }
+            }
+            for (Target t : selected) {
+                for (GeneratedFile g : t.generateHistory(history, options)) outputs.put(e.getKey() + "/" + g.path(), g.content());
+            }
+        }
+        OutputWriter writer = new OutputWriter(out);
+        int changed = 0;
+        try {
+            for (Map.Entry<String, byte[]> o : outputs.entrySet()) {
+                if (writer.write(o.getKey(), o.getValue())) changed++;
+            }
+        } catch (IOException e) {
+            err.println("error: cannot write to " + out + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+        err.println("compiled " + CheckCommand.plural(versions, "rubric version") + " into " + out + ": "
+                + CheckCommand.plural(outputs.size(), "file") + ", " + changed + " changed"
+                + (ds.isEmpty() ? "" : ", " + CheckCommand.plural(ds.size(), "warning")));
+        return 0;
+    }
+
+    private List<Target> select() {
+        List<Target> known = Targets.all();
+        if (targets == null || targets.isEmpty()) return known;
+        List<Target> out = new ArrayList<>();
+        List<String> names = known.stream().map(Target::name).toList();
+        for (String name : targets) {
+            Target t = known.stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("unknown target `" + name + "`; the targets are " + String.join(", ", names)
+                            + Suggestions.didYouMean(name, names).map(h -> " (" + h + ")").orElse("")));
+            if (!out.contains(t)) out.add(t);
+        }
+        out.sort(Comparator.comparingInt(known::indexOf));
+        return out;
+    }
+}
