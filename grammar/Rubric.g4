@@ -298,4 +298,6 @@ UNKNOWN_CHAR
     ;
 
 fragment DIGITS: [0-9]+;
-fragment ESCAPE: '\\' (["\\/nrt] | 'u' '{' [0-9a-fA-F]+ '}');
+// Any backslash pair is lexed as an escape; which ones mean something is checked after parsing, so a
+// wrong escape gets a message of its own instead of breaking the string.
+fragment ESCAPE: '\\' ~[\r\n];

@@ -185,7 +185,7 @@ final class Conditions {
         }
         if (op.ordering() && !scale.ordered()) {
             report.accept(Diagnostic.of(Code.ORDERING_ON_UNORDERED, span, "`" + op.symbol() + "` compares order, but `" + id
-                    + "` has a " + scale.kind() + " scale, whose values have no order")
+                    + "` has " + scale.kindPhrase() + " scale, whose values have no order")
                     .withHint("list the values instead: `" + id + " in {...}`"));
             return false;
         }
@@ -198,7 +198,7 @@ final class Conditions {
 
     private Diagnostic notFor(String what, Resolver.DimInfo dim, Span span, String hint) {
         return Diagnostic.of(Code.OPERATOR_NOT_APPLICABLE, span, what + " does not apply to `" + dim.ast().id().text()
-                + "`, which has a " + dim.scale().kind() + " scale").withHint(hint);
+                + "`, which has " + dim.scale().kindPhrase() + " scale").withHint(hint);
     }
 
     private List<Value> values(List<Ast.Literal> literals, Resolver.DimInfo dim) {

@@ -1,7 +1,6 @@
 package org.rubricc.check;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +56,7 @@ public final class Frontend {
         Path abs = p.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
         String shown = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
-        return shown.replace('\\', '/');
+        return shown.isEmpty() ? "." : shown.replace('\\', '/');
     }
 
     /** Every file read so far, by display path, for rendering diagnostics. */
@@ -92,6 +91,13 @@ public final class Frontend {
         SourceFile source;
         try {
             source = read(abs, shown);
+        } catch (NotUtf8 e) {
+            ds.add(Diagnostic.of(Code.READ_ERROR, Span.point(shown, e.line, e.column), "cannot read " + shown
+                    + ": it is not valid UTF-8 from here on").withHint("save the file as UTF-8"));
+            Loaded l = new Loaded(abs, null, null, ds, null);
+            loaded.put(abs, l);
+            out.addAll(ds);
+            return l;
         } catch (IOException | RuntimeException e) {
             ds.add(Diagnostic.of(Code.READ_ERROR, Span.point(shown, 0, 0), "cannot read " + shown + ": " + describe(e)));
             Loaded l = new Loaded(abs, null, null, ds, null);
@@ -155,7 +161,7 @@ public final class Frontend {
         Path target = from.getParent().resolve(rel).normalize();
         if (!target.startsWith(root)) {
             ds.add(Diagnostic.of(Code.IMPORT_OUTSIDE_ROOT, imp.pathSpan(),
-                    "import leads outside the root folder " + displayPath.apply(root))
+                    "import leads outside the root folder " + shownRoot())
                     .withHint("imports may only read files under the folder given on the command line (or --root)"));
             return null;
         }
@@ -174,7 +180,7 @@ public final class Frontend {
         }
         if (!real.startsWith(realRoot)) {
             ds.add(Diagnostic.of(Code.IMPORT_OUTSIDE_ROOT, imp.pathSpan(),
-                    "import leads outside the root folder " + displayPath.apply(root) + " through a symbolic link"));
+                    "import leads outside the root folder " + shownRoot() + " through a symbolic link"));
             return null;
         }
         if (stack.contains(target)) {
@@ -198,6 +204,11 @@ public final class Frontend {
         return new Imported(imp, lib.result() == null ? Map.of() : lib.result().scales());
     }
 
+    private String shownRoot() {
+        String shown = displayPath.apply(root);
+        return shown.isEmpty() ? "." : shown;
+    }
+
     private Optional<String> suggestSibling(Path target) {
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) return Optional.empty();
@@ -209,16 +220,34 @@ public final class Frontend {
         }
     }
 
+    /** A file that is not valid UTF-8, with where the first bad byte is. */
+    static final class NotUtf8 extends IOException {
+        final int line;
+        final int column;
+
+        NotUtf8(int line, int column) {
+            super("the file is not valid UTF-8");
+            this.line = line;
+            this.column = column;
+        }
+    }
+
     private static SourceFile read(Path path, String shown) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException("the file is not valid UTF-8", e);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, chars, true);
+        if (r.isError()) {
+            chars.flip();
+            String before = chars.toString();
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            String last = before.substring(before.lastIndexOf('\n') + 1);
+            throw new NotUtf8(line, last.codePointCount(0, last.length()) + 1);
         }
-        return new SourceFile(shown, text);
+        chars.flip();
+        return new SourceFile(shown, chars.toString());
     }
 
     private static String describe(Exception e) {

@@ -282,12 +282,10 @@ final class Resolver {
                 Optional<Scale> scale = m.one(Ast.ScaleUse.class).flatMap(u -> scaleOf(u.ref()));
                 boolean required = m.one(Ast.Requiredness.class).map(Ast.Requiredness::required).orElse(true);
                 Optional<String> na = m.one(Ast.NotApplicable.class).map(n -> n.label().value());
-                if (m.one(Ast.Question.class).isEmpty() || m.one(Ast.ScaleUse.class).isEmpty()) {
-                    String missing = m.one(Ast.Question.class).isEmpty()
-                            ? (m.one(Ast.ScaleUse.class).isEmpty() ? "a question and a scale" : "a question")
-                            : "a scale";
-                    report(Diagnostic.of(Code.MISSING_QUESTION, d.id().span(),
-                            "dimension `" + d.id().text() + "` has no " + missing.replace("a question and a scale", "question and no scale").replace("a question", "question").replace("a scale", "scale"))
+                boolean noQuestion = m.one(Ast.Question.class).isEmpty(), noScale = m.one(Ast.ScaleUse.class).isEmpty();
+                if (noQuestion || noScale) {
+                    String missing = noQuestion && noScale ? "no question and no scale" : noQuestion ? "no question" : "no scale";
+                    report(Diagnostic.of(Code.MISSING_QUESTION, d.id().span(), "dimension `" + d.id().text() + "` has " + missing)
                             .withHint("every dimension needs `question \"...\"` and `scale ...`"));
                 }
                 dims.put(d.id().text(), new DimInfo(d, s.id().text(), position++, scale.orElse(null), required, na,
@@ -352,7 +350,7 @@ final class Resolver {
             if (sectionsById.get(s.id().text()) != s) continue;
             Members m = new Members(s.members());
             int firstPosition = s.dimensions().stream().map(d -> dims.get(d.id().text()))
-                    .filter(i -> i != null && i.ast() == i.ast()).mapToInt(DimInfo::position).min().orElse(Integer.MAX_VALUE);
+                    .filter(i -> i != null).mapToInt(DimInfo::position).min().orElse(Integer.MAX_VALUE);
             Optional<Condition> skip = m.one(Ast.Skip.class).flatMap(k -> conditions.resolve(k.condition(),
                     Conditions.Scope.section(s.id().text(), firstPosition), "skip condition of section `" + s.id().text() + "`"));
             skip.ifPresent(c -> staticCheck(c, "skip condition", "every question of section `" + s.id().text() + "`"));

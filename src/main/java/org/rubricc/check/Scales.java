@@ -17,6 +17,9 @@ import org.rubricc.source.Span;
 final class Scales {
     static final List<String> KINDS = List.of("ordinal", "categorical", "boolean", "multi", "range", "text");
 
+    private static final Map<String, String> KIND_PHRASES = Map.of(
+            "ordinal", "an ordinal", "multi", "a multi-select", "text", "a free-text");
+
     private final List<Diagnostic> out;
 
     Scales(List<Diagnostic> out) {
@@ -202,7 +205,7 @@ final class Scales {
         else if (e instanceof Ast.ChoiceEntry) what = "a choice";
         else if (e instanceof Ast.NumberSetting n) what = "`" + n.keyword().text() + "`";
         else what = "`" + ((Ast.LabelSetting) e).keyword().text() + "`";
-        Diagnostic d = Diagnostic.of(Code.SETTING_NOT_APPLICABLE, e.span(), what + " does not belong in a " + kind + " scale");
+        Diagnostic d = Diagnostic.of(Code.SETTING_NOT_APPLICABLE, e.span(), what + " does not belong in " + KIND_PHRASES.getOrDefault(kind, "a " + kind) + " scale");
         out.add(hint == null ? d : d.withHint(hint));
     }
 

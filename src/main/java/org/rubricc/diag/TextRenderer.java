@@ -18,6 +18,9 @@ import org.rubricc.source.Span;
  */
 public final class TextRenderer {
     private static final int TAB_WIDTH = 4;
+    /** Source lines longer than this many code points are shown as a window around the span. */
+    private static final int MAX_SHOWN = 200;
+    private static final int CONTEXT = 60;
 
     private final Map<String, SourceFile> sources;
 
@@ -50,9 +53,20 @@ public final class TextRenderer {
             int startCol = Math.max(1, s.column());
             int endCol = s.endLine() == s.line() ? Math.max(startCol, s.endColumn())
                     : line.codePointCount(0, line.length());
-            int pad = expand(prefix(line, startCol - 1)).codePointCount(0, expand(prefix(line, startCol - 1)).length());
+            String before = expand(prefix(line, startCol - 1));
+            int pad = before.codePointCount(0, before.length());
             String through = expand(prefix(line, Math.max(endCol, startCol)));
             int width = Math.max(1, through.codePointCount(0, through.length()) - pad);
+            int length = shown.codePointCount(0, shown.length());
+            if (length > MAX_SHOWN) {
+                // Show a window around the span, so a megabyte-long line prints as one readable line.
+                int from = Math.max(0, pad - CONTEXT);
+                width = Math.min(width, MAX_SHOWN - 2 * CONTEXT);
+                int to = Math.min(length, pad + width + CONTEXT);
+                String window = shown.substring(shown.offsetByCodePoints(0, from), shown.offsetByCodePoints(0, to));
+                shown = (from > 0 ? "..." : "") + window + (to < length ? "..." : "");
+                pad = pad - from + (from > 0 ? 3 : 0);
+            }
             out.append(gutter).append(" |\n");
             out.append(s.line()).append(" | ").append(shown).append('\n');
             out.append(gutter).append(" | ").append(" ".repeat(pad)).append("^".repeat(width));

@@ -19,6 +19,16 @@ public sealed interface Scale {
     /** The keyword of this kind of scale in the language. */
     String kind();
 
+    /** The kind with its article, as said in a sentence: "an ordinal", "a multi-select", ... */
+    default String kindPhrase() {
+        return switch (kind()) {
+            case "ordinal" -> "an ordinal";
+            case "multi" -> "a multi-select";
+            case "text" -> "a free-text";
+            default -> "a " + kind();
+        };
+    }
+
     /** Whether answers on this scale are ordered (so {@code <}, {@code <=}, ... apply). */
     default boolean ordered() {
         return this instanceof Ordinal || this instanceof Numeric;

@@ -118,7 +118,7 @@ final class AstBuilder {
     private Ast.ScaleEntry scaleEntry(RubricParser.ScaleEntryContext e) {
         if (e instanceof RubricParser.PointEntryContext p) {
             Ast.Text label = text(p.label);
-            if (label == null || p.NUMBER() == null) return null;
+            if (label == null || missing(p.NUMBER())) return null;
             Ast.Literal value = new Ast.Literal(Ast.LiteralKind.NUMBER, p.NUMBER().getText(), spans.of(p.NUMBER().getSymbol()));
             return new Ast.PointEntry(value, label, text(p.description), formerly(p.formerly()), spans.of(p));
         }
@@ -129,7 +129,7 @@ final class AstBuilder {
             return new Ast.ChoiceEntry(id, label, text(c.description), formerly(c.formerly()), spans.of(c));
         }
         if (e instanceof RubricParser.NumberSettingContext s) {
-            if (s.setting == null || s.NUMBER() == null) return null;
+            if (s.setting == null || missing(s.NUMBER())) return null;
             return new Ast.NumberSetting(new Ast.Name(s.setting.getText(), spans.of(s.setting)),
                     new Ast.Literal(Ast.LiteralKind.NUMBER, s.NUMBER().getText(), spans.of(s.NUMBER().getSymbol())),
                     spans.of(s));
@@ -191,7 +191,7 @@ final class AstBuilder {
         if (m instanceof RubricParser.RequiredMemberContext) return new Ast.Requiredness(true, span);
         if (m instanceof RubricParser.OptionalMemberContext) return new Ast.Requiredness(false, span);
         if (m instanceof RubricParser.WeightMemberContext w) {
-            if (w.NUMBER() == null) return null;
+            if (missing(w.NUMBER())) return null;
             return new Ast.Weight(new Ast.Literal(Ast.LiteralKind.NUMBER, w.NUMBER().getText(),
                     spans.of(w.NUMBER().getSymbol())), span);
         }
@@ -215,7 +215,7 @@ final class AstBuilder {
         if (m instanceof RubricParser.JustifyMemberContext j) {
             Ast.Condition c = j.condition() == null ? null : condition(j.condition());
             if (j.condition() != null && c == null) return null;
-            Ast.Literal min = j.NUMBER() == null ? null
+            Ast.Literal min = missing(j.NUMBER()) ? null
                     : new Ast.Literal(Ast.LiteralKind.NUMBER, j.NUMBER().getText(), spans.of(j.NUMBER().getSymbol()));
             return new Ast.Justify(c, min, span);
         }
@@ -288,7 +288,7 @@ final class AstBuilder {
         if (ctx instanceof RubricParser.JustifyConstraintContext j) {
             Ast.Name t = name(j.target);
             if (t == null) return null;
-            Ast.Literal min = j.NUMBER() == null ? null
+            Ast.Literal min = missing(j.NUMBER()) ? null
                     : new Ast.Literal(Ast.LiteralKind.NUMBER, j.NUMBER().getText(), spans.of(j.NUMBER().getSymbol()));
             return new Ast.JustifyConstraint(t, min, span);
         }
@@ -377,12 +377,17 @@ final class AstBuilder {
     private Ast.Literal literal(RubricParser.ValueLiteralContext ctx) {
         if (ctx == null || ctx.getStart() == null || ctx.exception != null) return null;
         Span span = spans.of(ctx);
-        if (ctx.NUMBER() != null) return new Ast.Literal(Ast.LiteralKind.NUMBER, ctx.NUMBER().getText(), span);
+        if (ctx.NUMBER() != null && !missing(ctx.NUMBER())) return new Ast.Literal(Ast.LiteralKind.NUMBER, ctx.NUMBER().getText(), span);
         if (ctx.TRUE() != null) return new Ast.Literal(Ast.LiteralKind.TRUE, "true", span);
         if (ctx.FALSE() != null) return new Ast.Literal(Ast.LiteralKind.FALSE, "false", span);
         if (ctx.NA() != null) return new Ast.Literal(Ast.LiteralKind.NA, "n/a", span);
         Ast.Name n = name(ctx.ident());
         return n == null ? null : new Ast.Literal(Ast.LiteralKind.NAME, n.text(), span);
+    }
+
+    /** Absent, or conjured by ANTLR's error recovery (a token that is not in the file). */
+    private static boolean missing(TerminalNode n) {
+        return n == null || n.getSymbol().getTokenIndex() < 0;
     }
 
     private Ast.Name name(RubricParser.IdentContext ctx) {

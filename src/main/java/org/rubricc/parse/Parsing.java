@@ -86,7 +86,7 @@ public final class Parsing {
                     String shown = describeChar(t.getText());
                     out.add(Diagnostic.of(Code.INVALID_CHARACTER, spans.of(t), "unexpected character " + shown)
                             .withLabel("not part of the rubric language")
-                            .withHint(t.getText().equals("'") ? "strings are written in double quotes: \"...\"" : null));
+                            .withHint(charHint(t.getText())));
                 }
                 case RubricLexer.UNTERMINATED_STRING -> {
                     bad.add(t.getTokenIndex());
@@ -122,6 +122,16 @@ public final class Parsing {
             }
         }
         return true;
+    }
+
+    private static String charHint(String c) {
+        return switch (c) {
+            case "'" -> "strings are written in double quotes: \"...\"";
+            case "=" -> "compare with `==`";
+            case "&", "|", "!" -> "conditions use `==`, `!=`, `and`, `or` and `not`";
+            case "#" -> "comments start with `//`";
+            default -> null;
+        };
     }
 
     private static String describeChar(String text) {
@@ -195,17 +205,27 @@ public final class Parsing {
             return "`" + text + "`";
         }
 
-        private static final java.util.Map<Integer, String> CONTEXTS = java.util.Map.of(
-                RubricParser.RULE_dimensionMember,
-                "a dimension property (`question`, `scale`, `required`, `optional`, `weight`, `guidance`, `example`,"
-                        + " `not_applicable`, `skip when`, `justify`, `formerly`) or `}`",
-                RubricParser.RULE_sectionMember, "`guidance`, `skip when`, `dimension` or `}`",
-                RubricParser.RULE_ruleMember, "`guidance`, `when`, `then`, `about` or `}`",
-                RubricParser.RULE_declaration, "`import`, `item`, `scale`, `section` or `rule`",
-                RubricParser.RULE_condition, "a condition such as `feasibility == infeasible`",
-                RubricParser.RULE_constraint, "a constraint such as `overall <= 2`, `require x`, `forbid x == 5` or `justify x`",
-                RubricParser.RULE_scaleEntry, "a scale entry such as `1 \"Poor\" \"...\"`, `min 0` or `}`",
-                RubricParser.RULE_valueLiteral, "a value (a number, a choice, `true`, `false` or `n/a`)");
+        private static final String DIMENSION_MEMBERS = "a dimension property (`question`, `scale`, `required`, "
+                + "`optional`, `weight`, `guidance`, `example`, `not_applicable`, `skip when`, `justify`, `formerly`) or `}`";
+        private static final String SECTION_MEMBERS = "`guidance`, `skip when`, `dimension` or `}`";
+        private static final String RULE_MEMBERS = "`guidance`, `when`, `then`, `about` or `}`";
+        private static final String SCALE_ENTRIES = "a scale entry such as `1 \"Poor\" \"...\"`, `min 0` or `}`";
+
+        private static final java.util.Map<Integer, String> CONTEXTS = java.util.Map.ofEntries(
+                java.util.Map.entry(RubricParser.RULE_dimensionMember, DIMENSION_MEMBERS),
+                java.util.Map.entry(RubricParser.RULE_dimension, DIMENSION_MEMBERS),
+                java.util.Map.entry(RubricParser.RULE_sectionMember, SECTION_MEMBERS),
+                java.util.Map.entry(RubricParser.RULE_section, SECTION_MEMBERS),
+                java.util.Map.entry(RubricParser.RULE_ruleMember, RULE_MEMBERS),
+                java.util.Map.entry(RubricParser.RULE_ruleDecl, RULE_MEMBERS),
+                java.util.Map.entry(RubricParser.RULE_scaleEntry, SCALE_ENTRIES),
+                java.util.Map.entry(RubricParser.RULE_scaleBody, SCALE_ENTRIES),
+                java.util.Map.entry(RubricParser.RULE_itemBlock, "an item field such as `photo: image \"Photo\"` or `}`"),
+                java.util.Map.entry(RubricParser.RULE_declaration, "`import`, `item`, `scale`, `section` or `rule`"),
+                java.util.Map.entry(RubricParser.RULE_condition, "a condition such as `feasibility == infeasible`"),
+                java.util.Map.entry(RubricParser.RULE_constraint,
+                        "a constraint such as `overall <= 2`, `require x`, `forbid x == 5` or `justify x`"),
+                java.util.Map.entry(RubricParser.RULE_valueLiteral, "a value (a number, a choice, `true`, `false` or `n/a`)"));
 
         private static String describeExpected(IntervalSet expected, ParserRuleContext ctx) {
             Set<String> names = new LinkedHashSet<>();

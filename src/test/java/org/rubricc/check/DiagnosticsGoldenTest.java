@@ -1,0 +1,66 @@
+package org.rubricc.check;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.rubricc.diag.Code;
+import org.rubricc.diag.TextRenderer;
+import org.rubricc.testing.Golden;
+
+/**
+ * Every file {@code diagnostics/NAME.rubric} (or folder {@code diagnostics/NAME/} with a
+ * {@code main.rubric}, for cases that need several files) is checked, and the rendered diagnostics
+ * must equal {@code diagnostics/NAME.expected}. Adding a case is adding files.
+ */
+class DiagnosticsGoldenTest {
+    static final Path DIR = Path.of("src/test/resources/diagnostics");
+
+    record Case(String name, Path root, Path main) {}
+
+    static List<Case> cases() throws IOException {
+        List<Case> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(DIR)) {
+            for (Path p : s.sorted().toList()) {
+                String file = p.getFileName().toString();
+                if (Files.isDirectory(p)) out.add(new Case(file, p, p.resolve("main.rubric")));
+                else if (file.endsWith(".rubric")) out.add(new Case(file.substring(0, file.length() - 7), DIR, p));
+            }
+        }
+        return out;
+    }
+
+    static String render(Case c) {
+        Frontend frontend = new Frontend(c.root(), p -> c.root().toAbsolutePath().normalize()
+                .relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+        Compilation result = frontend.check(c.main());
+        return new TextRenderer(frontend.sources()).render(result.diagnostics());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachCaseMatchesItsExpectedOutput() throws IOException {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(),
+                () -> Golden.assertMatches(DIR.resolve(c.name() + ".expected"), render(c))));
+    }
+
+    @Test
+    void everyCodeHasAGoldenCase() throws IOException {
+        Set<Code> missing = EnumSet.allOf(Code.class);
+        for (Case c : cases()) {
+            Path expected = DIR.resolve(c.name() + ".expected");
+            if (!Files.exists(expected)) continue;
+            String text = Files.readString(expected);
+            missing.removeIf(code -> text.contains("[" + code.id() + "]"));
+        }
+        assertTrue(missing.isEmpty(), "codes without a golden case in " + DIR + ": " + missing);
+    }
+}
