@@ -1,0 +1,195 @@
+package org.rubricc.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rubricc.model.Condition;
+import org.rubricc.model.Constraint;
+import org.rubricc.model.Dimension;
+import org.rubricc.model.ItemField;
+import org.rubricc.model.Rubric;
+import org.rubricc.model.Rule;
+import org.rubricc.model.Scale;
+import org.rubricc.model.Value;
+import org.rubricc.model.Version;
+
+/** Each construct of the language, read from {@code language/all-constructs.rubric}, as the model sees it. */
+class LanguageTest {
+    static final Path DIR = Path.of("src/test/resources/language");
+    static Rubric rubric;
+
+    @BeforeAll
+    static void compile() {
+        Compilation c = new Frontend(DIR).check(DIR.resolve("all-constructs.rubric"));
+        assertEquals(List.of(), c.diagnostics(), "the all-constructs rubric must check clean");
+        rubric = c.rubric().orElseThrow();
+    }
+
+    static Dimension dim(String id) {
+        return rubric.dimension(id).orElseThrow();
+    }
+
+    @Test
+    void header() {
+        assertEquals("all-constructs", rubric.id());
+        assertEquals(new Version(3, 1, 0, "rc.1", "build.7"), rubric.version());
+        assertEquals("All constructs", rubric.title());
+        assertEquals("First line of the description.\n\n  Indented **Markdown** with a backslash \\* kept.",
+                rubric.description(), "text blocks lose common indentation and keep backslashes");
+    }
+
+    @Test
+    void itemFields() {
+        assertEquals(List.of(ItemField.Kind.IMAGE, ItemField.Kind.TEXT, ItemField.Kind.URL),
+                rubric.itemFields().stream().map(ItemField::kind).toList());
+        assertEquals("What the user asked for.", rubric.itemFields().get(1).description());
+        assertEquals("Source page", rubric.itemFields().get(2).label());
+    }
+
+    @Test
+    void ordinalScalesWithDecimalPointsAndRenumbering() {
+        Scale.Ordinal five = (Scale.Ordinal) rubric.scales().get("five");
+        assertEquals(5, five.points().size());
+        assertEquals("Clearly flawed.", five.points().get(0).description());
+        assertEquals(Optional.of(new BigDecimal("6")), five.points().get(4).formerly());
+        Scale.Ordinal halves = (Scale.Ordinal) dim("part").scale();
+        assertEquals(List.of("0", "0.5", "1"), halves.points().stream().map(p -> p.value().toPlainString()).toList(),
+                "1.0 and 1 are the same point");
+    }
+
+    @Test
+    void categoricalMultiBooleanRangeAndTextScales() {
+        Scale.Categorical feas = (Scale.Categorical) dim("feasible").scale();
+        assertEquals(Optional.of("partly"), feas.choice("partial").orElseThrow().formerly());
+        Scale.MultiSelect harms = (Scale.MultiSelect) dim("harm_kinds").scale();
+        assertEquals(1, harms.min());
+        assertEquals(2, harms.max());
+        Scale.Bool flag = (Scale.Bool) dim("unsafe").scale();
+        assertEquals(Optional.of("flag"), flag.name(), "an imported scale keeps its own name");
+        assertEquals("Flagged", flag.yesLabel());
+        Scale.Bool inline = (Scale.Bool) dim("no").scale();
+        assertEquals(Optional.empty(), inline.name(), "inline scales have no name");
+        assertEquals("Sure", inline.yesLabel());
+        assertEquals("No", inline.noLabel(), "a boolean label left out defaults");
+        Scale.Numeric share = (Scale.Numeric) dim("coverage").scale();
+        assertTrue(share.accepts(new BigDecimal("35")));
+        assertFalse(share.accepts(new BigDecimal("37")), "off the step");
+        assertFalse(share.accepts(new BigDecimal("105")), "above the maximum");
+        Scale.Text notes = (Scale.Text) dim("comment").scale();
+        assertEquals(10, notes.minLength());
+        assertEquals(Optional.of(500), notes.maxLength());
+        assertTrue(rubric.scales().containsKey("common.flag"), "used imported scales are listed under their alias");
+    }
+
+    @Test
+    void dimensionsKeepAskingOrderAndTheirMembers() {
+        assertEquals(List.of("feasible", "unsafe", "harm_kinds", "no", "adherence", "coverage", "part", "comment"),
+                rubric.dimensions().stream().map(Dimension::id).toList());
+        Dimension adherence = dim("adherence");
+        assertEquals("How well is the instruction followed?", adherence.question());
+        assertTrue(adherence.required());
+        assertFalse(dim("coverage").required());
+        assertEquals(Optional.of(new BigDecimal("2.5")), adherence.weight());
+        assertEquals("Judge what was asked.", adherence.guidance());
+        assertEquals(List.of(new Value.Number(BigDecimal.ONE), new Value.Number(new BigDecimal(5))),
+                adherence.examples().stream().map(Dimension.Example::value).toList());
+        assertEquals(Optional.of("No instruction to follow"), adherence.notApplicable());
+        assertEquals(Optional.of("instruction_following"), adherence.formerly());
+        assertEquals("quality", adherence.sectionId());
+        assertEquals(Optional.of("prechecks"), rubric.section("pre").orElseThrow().formerly());
+    }
+
+    @Test
+    void justifications() {
+        Dimension.Justification j = dim("adherence").justifications().get(0);
+        assertEquals(30, j.minLength());
+        assertEquals("adherence <= 2 or adherence == n/a", j.when().orElseThrow().toSource());
+        Dimension.Justification always = dim("harm_kinds").justifications().get(0);
+        assertEquals(Optional.empty(), always.when(), "`justify` alone applies always");
+        assertEquals(1, always.minLength(), "the default minimum is one character");
+    }
+
+    @Test
+    void everyConditionForm() {
+        assertEquals("not unsafe == true", dim("harm_kinds").skipWhen().orElseThrow().toSource());
+        assertEquals("adherence is answered", ((Condition.Not) dim("coverage").skipWhen().orElseThrow()).operand().toSource());
+        assertEquals("feasible != partial and (harm_kinds contains hate or no is answered)",
+                dim("part").skipWhen().orElseThrow().toSource());
+        assertEquals("not feasible in {feasible} and adherence > 3 and coverage >= 50 and coverage < 90",
+                dim("comment").skipWhen().orElseThrow().toSource());
+        Condition sectionSkip = rubric.section("quality").orElseThrow().skipWhen().orElseThrow();
+        assertEquals("feasible == infeasible or unsafe == true", sectionSkip.toSource(), "`yes` is the boolean true");
+        assertEquals("feasible == infeasible or unsafe == true or adherence is answered",
+                rubric.skipCondition(dim("coverage")).orElseThrow().toSource().replace("not adherence is answered",
+                        "adherence is answered"), "a dimension's skip combines its section's and its own");
+    }
+
+    @Test
+    void rulesWithEveryConstraint() {
+        Rule identical = rubric.rules().get(0);
+        assertEquals("Identical output", identical.title());
+        assertEquals("feasible == feasible and unsafe == false", identical.when().orElseThrow().toSource());
+        List<String> constraints = identical.constraints().stream().map(Constraint::toSource).toList();
+        assertEquals(List.of("adherence == 1", "adherence in {1, 2}", "forbid adherence in {5}",
+                "forbid adherence in {4, n/a}", "require adherence", "justify adherence min 15", "part <= 0.5",
+                "coverage > 0", "coverage != 100"), constraints);
+        assertInstanceOf(Constraint.Bound.class, identical.constraints().get(0));
+        assertInstanceOf(Constraint.OneOf.class, identical.constraints().get(1));
+        assertInstanceOf(Constraint.Forbid.class, identical.constraints().get(2));
+        assertInstanceOf(Constraint.Require.class, identical.constraints().get(4));
+        assertInstanceOf(Constraint.Justify.class, identical.constraints().get(5));
+        Rule text = rubric.rules().get(1);
+        assertTrue(text.guidanceOnly());
+        assertEquals(List.of("quality", "adherence"), text.about());
+        assertEquals(Optional.of("text"), text.formerly());
+        assertEquals(List.of(identical, text), rubric.rulesAffecting(dim("adherence")));
+    }
+
+    @Test
+    void everyElementKeepsItsSourceSpan() {
+        Dimension adherence = dim("adherence");
+        assertEquals(77, adherence.span().line());
+        assertEquals(3, adherence.span().column());
+        Condition skip = dim("coverage").skipWhen().orElseThrow();
+        assertEquals(92, skip.span().line());
+        assertEquals(15, skip.span().column());
+        assertTrue(rubric.rules().get(0).constraints().get(0).span().line() > 100);
+    }
+
+    @Test
+    void crlfLoneCrAndByteOrderMarkReadLikeLf(@TempDir Path tmp) throws IOException {
+        String text = Files.readString(DIR.resolve("all-constructs.rubric"));
+        Files.createDirectories(tmp.resolve("lib"));
+        Files.copy(DIR.resolve("lib/scales.rubric"), tmp.resolve("lib/scales.rubric"));
+        for (String ending : List.of("\r\n", "\r")) {
+            Path f = tmp.resolve("x.rubric");
+            Files.writeString(f, "\uFEFF" + text.replace("\n", ending));
+            Compilation c = new Frontend(tmp).check(f);
+            assertEquals(List.of(), c.diagnostics());
+            Rubric r = c.rubric().orElseThrow();
+            assertEquals(rubric.description(), r.description());
+            assertEquals(77, r.dimension("adherence").orElseThrow().span().line());
+        }
+    }
+
+    @Test
+    void stringEscapes(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("e.rubric");
+        Files.writeString(f, "rubric e\nversion 1.0.0\ntitle \"Quote \\\" backslash \\\\ slash \\/ tab \\t line \\n emoji \\u{1F600}\"\n"
+                + "section s \"S\" { dimension d \"D\" { question \"Q\" scale boolean {} } }\n");
+        Compilation c = new Frontend(tmp).check(f);
+        assertEquals(List.of(), c.diagnostics());
+        assertEquals("Quote \" backslash \\ slash / tab \t line \n emoji \uD83D\uDE00", c.rubric().orElseThrow().title());
+    }
+}
