@@ -7,9 +7,13 @@ import java.util.Optional;
 public final class Suggestions {
     private Suggestions() {}
 
-    /** The closest candidate within distance 2 (or 1 for names of up to 3 characters), if any. Ties go to the first. */
+    /**
+     * The closest candidate within distance 2 (1 for names of 3 or 4 characters; none for shorter
+     * names, where every other short name is equally close), if any. Ties go to the first.
+     */
     public static Optional<String> closest(String name, Collection<String> candidates) {
-        int limit = name.length() <= 3 ? 1 : 2;
+        int limit = name.length() <= 2 ? 0 : name.length() <= 4 ? 1 : 2;
+        if (limit == 0) return Optional.empty();
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
