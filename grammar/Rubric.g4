@@ -288,6 +288,11 @@ BLOCK_COMMENT
     : '/*' .*? '*/' -> channel(HIDDEN)
     ;
 
+// Without this, every `/*` that is never closed would make the lexer scan to the end of the file again.
+UNTERMINATED_BLOCK_COMMENT
+    : '/*' (~'*' | '*'+ ~[*/])* '*'*
+    ;
+
 WS
     : [ \t\r\n\u000C\uFEFF]+ -> channel(HIDDEN)
     ;

@@ -13,6 +13,7 @@ public enum Code {
     INVALID_NUMBER("R0105", Severity.ERROR, "a number is out of range or not of the kind expected"),
     NESTING_TOO_DEEP("R0106", Severity.ERROR, "a condition is nested too deeply"),
     READ_ERROR("R0107", Severity.ERROR, "a file could not be read"),
+    UNTERMINATED_COMMENT("R0108", Severity.ERROR, "a block comment is not closed"),
 
     // R02xx: header
     INVALID_VERSION("R0201", Severity.ERROR, "not a semantic version"),

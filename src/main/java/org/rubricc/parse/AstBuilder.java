@@ -42,6 +42,7 @@ final class AstBuilder {
         } else {
             return null;
         }
+        if (name(idCtx) == null) return null; // `rubric` without a name: the syntax error says so
         List<Ast.HeaderField> header = new ArrayList<>();
         for (RubricParser.HeaderFieldContext f : fields) {
             Ast.HeaderField h = headerField(f);

@@ -100,6 +100,12 @@ public final class Parsing {
                             t.getCharPositionInLine() + 1), "text block is not closed before the end of the file")
                             .withLabel("this text block").withHint("close it with `\"\"\"`"));
                 }
+                case RubricLexer.UNTERMINATED_BLOCK_COMMENT -> {
+                    bad.add(t.getTokenIndex());
+                    out.add(Diagnostic.of(Code.UNTERMINATED_COMMENT, Span.point(spans.of(t).file(), t.getLine(),
+                            t.getCharPositionInLine() + 1), "comment is not closed before the end of the file")
+                            .withLabel("this comment").withHint("close it with `*/`"));
+                }
                 case RubricLexer.LPAREN -> {
                     if (++depth > MAX_NESTING) {
                         out.add(Diagnostic.of(Code.NESTING_TOO_DEEP, spans.of(t),
