@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.rubricc.ast.Ast;
 import org.rubricc.diag.Code;
@@ -25,12 +24,12 @@ import org.rubricc.source.Span;
 final class Conditions {
     private final Map<String, Resolver.DimInfo> dims;
     private final Map<String, Ast.Section> sections;
-    private final Consumer<Diagnostic> report;
+    private final List<Diagnostic> out;
 
-    Conditions(Map<String, Resolver.DimInfo> dims, Map<String, Ast.Section> sections, Consumer<Diagnostic> report) {
+    Conditions(Map<String, Resolver.DimInfo> dims, Map<String, Ast.Section> sections, List<Diagnostic> out) {
         this.dims = dims;
         this.sections = sections;
-        this.report = report;
+        this.out = out;
     }
 
     /** Which dimensions a condition may look at. */
@@ -82,7 +81,7 @@ final class Conditions {
         }
         if (c instanceof Ast.In in) {
             if (scale instanceof Scale.MultiSelect || scale instanceof Scale.Text) {
-                report.accept(notFor("`in`", dim, in.span(), scale instanceof Scale.MultiSelect
+                out.add(notFor("`in`", dim, in.span(), scale instanceof Scale.MultiSelect
                         ? "test a multi-select with `" + id + " contains CHOICE`" : "test free text with `" + id + " is answered`"));
                 return Optional.empty();
             }
@@ -93,7 +92,7 @@ final class Conditions {
         }
         Ast.Contains con = (Ast.Contains) c;
         if (!(scale instanceof Scale.MultiSelect)) {
-            report.accept(notFor("`contains`", dim, con.span(), "`contains` tests a multi-select; use `==` or `in` here"));
+            out.add(notFor("`contains`", dim, con.span(), "`contains` tests a multi-select; use `==` or `in` here"));
             return Optional.empty();
         }
         return value(con.value(), dim, "contains").map(v -> new Condition.Contains(id, ((Value.Choice) v).id(), con.span()));
@@ -128,13 +127,13 @@ final class Conditions {
             case BEFORE, UP_TO_SELF -> {
                 if (ref.text().equals(scope.owner())) {
                     if (scope.kind() == Scope.Kind.UP_TO_SELF) return dim;
-                    report.accept(Diagnostic.of(Code.SELF_REFERENCE, ref.span(),
+                    out.add(Diagnostic.of(Code.SELF_REFERENCE, ref.span(),
                             "the " + what + " looks at `" + ref.text() + "` itself").withLabel("its own answer")
                             .withHint("whether a question is asked cannot depend on its own answer"));
                     return null;
                 }
                 if (dim.position() > scope.position()) {
-                    report.accept(Diagnostic.of(Code.FORWARD_REFERENCE, ref.span(),
+                    out.add(Diagnostic.of(Code.FORWARD_REFERENCE, ref.span(),
                             "the " + what + " looks at `" + ref.text() + "`, which is asked later")
                             .withLabel("asked after `" + scope.owner() + "`")
                             .withHint("a condition may only look at answers given before; move `" + ref.text()
@@ -144,13 +143,13 @@ final class Conditions {
             }
             case SECTION -> {
                 if (dim.sectionId().equals(scope.owner())) {
-                    report.accept(Diagnostic.of(Code.SELF_REFERENCE, ref.span(), "the " + what + " looks at `"
+                    out.add(Diagnostic.of(Code.SELF_REFERENCE, ref.span(), "the " + what + " looks at `"
                             + ref.text() + "`, a question of the same section").withLabel("in this section")
                             .withHint("a section's skip condition may only look at questions of earlier sections"));
                     return null;
                 }
                 if (dim.position() > scope.position()) {
-                    report.accept(Diagnostic.of(Code.FORWARD_REFERENCE, ref.span(),
+                    out.add(Diagnostic.of(Code.FORWARD_REFERENCE, ref.span(),
                             "the " + what + " looks at `" + ref.text() + "`, which is asked later")
                             .withLabel("in a later section")
                             .withHint("a section's skip condition may only look at questions of earlier sections"));
@@ -169,28 +168,28 @@ final class Conditions {
         if (hint.isEmpty() && sections.containsKey(ref.text())) {
             hint = Optional.of("`" + ref.text() + "` is a section; conditions look at dimensions");
         }
-        report.accept(hint.map(d::withHint).orElse(d));
+        out.add(hint.map(d::withHint).orElse(d));
     }
 
     private boolean operatorApplies(Condition.Op op, Resolver.DimInfo dim, Span span, Ast.Literal value) {
         Scale scale = dim.scale();
         String id = dim.ast().id().text();
         if (scale instanceof Scale.MultiSelect) {
-            report.accept(notFor("`" + op.symbol() + "`", dim, span, "test a multi-select with `" + id + " contains CHOICE`"));
+            out.add(notFor("`" + op.symbol() + "`", dim, span, "test a multi-select with `" + id + " contains CHOICE`"));
             return false;
         }
         if (scale instanceof Scale.Text) {
-            report.accept(notFor("`" + op.symbol() + "`", dim, span, "test free text with `" + id + " is answered`"));
+            out.add(notFor("`" + op.symbol() + "`", dim, span, "test free text with `" + id + " is answered`"));
             return false;
         }
         if (op.ordering() && !scale.ordered()) {
-            report.accept(Diagnostic.of(Code.ORDERING_ON_UNORDERED, span, "`" + op.symbol() + "` compares order, but `" + id
+            out.add(Diagnostic.of(Code.ORDERING_ON_UNORDERED, span, "`" + op.symbol() + "` compares order, but `" + id
                     + "` has " + scale.kindPhrase() + " scale, whose values have no order")
                     .withHint("list the values instead: `" + id + " in {...}`"));
             return false;
         }
         if (op.ordering() && value.kind() == Ast.LiteralKind.NA) {
-            report.accept(notFor("`" + op.symbol() + "` with `n/a`", dim, span, "`n/a` has no order; use `== n/a` or `!= n/a`"));
+            out.add(notFor("`" + op.symbol() + "` with `n/a`", dim, span, "`n/a` has no order; use `== n/a` or `!= n/a`"));
             return false;
         }
         return true;
@@ -221,7 +220,7 @@ final class Conditions {
         String id = dim.ast().id().text();
         if (l.kind() == Ast.LiteralKind.NA) {
             if (dim.notApplicable().isPresent()) return Optional.of(Value.NotApplicable.INSTANCE);
-            report.accept(Diagnostic.of(Code.NOT_APPLICABLE_NOT_ALLOWED, l.span(),
+            out.add(Diagnostic.of(Code.NOT_APPLICABLE_NOT_ALLOWED, l.span(),
                     "`" + id + "` has no \"not applicable\" answer").withLabel("n/a is not an answer of this dimension")
                     .withHint("add `not_applicable \"Label\"` to the dimension to offer it"));
             return Optional.empty();
@@ -233,7 +232,7 @@ final class Conditions {
                 if (n.isPresent() && o.point(n.get()).isPresent()) return Optional.of(new Value.Number(n.get()));
             }
             String points = o.points().stream().map(p -> p.value().toPlainString()).collect(Collectors.joining(", "));
-            report.accept(Diagnostic.of(Code.UNKNOWN_CHOICE, l.span(), "`" + l.text() + "` is not a point of " + scaleName)
+            out.add(Diagnostic.of(Code.UNKNOWN_CHOICE, l.span(), "`" + l.text() + "` is not a point of " + scaleName)
                     .withLabel("not a point").withHint("its points are " + points));
             return Optional.empty();
         }
@@ -242,7 +241,7 @@ final class Conditions {
                 Optional<BigDecimal> n = Scales.number(l, new ArrayList<>());
                 if (n.isPresent() && r.accepts(n.get())) return Optional.of(new Value.Number(n.get()));
             }
-            report.accept(Diagnostic.of(Code.UNKNOWN_CHOICE, l.span(), "`" + l.text() + "` is not a value of " + scaleName)
+            out.add(Diagnostic.of(Code.UNKNOWN_CHOICE, l.span(), "`" + l.text() + "` is not a value of " + scaleName)
                     .withLabel("not in the range").withHint("its values are " + r.min().toPlainString() + " to "
                             + r.max().toPlainString() + r.step().map(s -> " in steps of " + s.toPlainString()).orElse("")));
             return Optional.empty();
@@ -254,14 +253,14 @@ final class Conditions {
             if (l.kind() == Ast.LiteralKind.FALSE || (l.kind() == Ast.LiteralKind.NAME && l.text().equals("no"))) {
                 return Optional.of(new Value.Bool(false));
             }
-            report.accept(Diagnostic.of(Code.UNKNOWN_CHOICE, l.span(), "`" + l.text() + "` is not a value of boolean " + scaleName)
+            out.add(Diagnostic.of(Code.UNKNOWN_CHOICE, l.span(), "`" + l.text() + "` is not a value of boolean " + scaleName)
                     .withLabel("expected `true` or `false`"));
             return Optional.empty();
         }
         List<Scale.Choice> choices = scale instanceof Scale.Categorical c ? c.choices()
                 : scale instanceof Scale.MultiSelect m ? m.choices() : List.of();
         if (scale instanceof Scale.Text) {
-            report.accept(notFor("a constant", dim, l.span(), "free text can only be tested with `" + id + " is answered`"));
+            out.add(notFor("a constant", dim, l.span(), "free text can only be tested with `" + id + " is answered`"));
             return Optional.empty();
         }
         if (l.kind() == Ast.LiteralKind.NAME && choices.stream().anyMatch(ch -> ch.id().equals(l.text()))) {
@@ -270,7 +269,7 @@ final class Conditions {
         List<String> ids = choices.stream().map(Scale.Choice::id).toList();
         Diagnostic d = Diagnostic.of(Code.UNKNOWN_CHOICE, l.span(), "`" + l.text() + "` is not a choice of " + scaleName)
                 .withLabel("not a choice");
-        report.accept(d.withHint(Suggestions.didYouMean(l.text(), ids).orElse("its choices are " + String.join(", ", ids))));
+        out.add(d.withHint(Suggestions.didYouMean(l.text(), ids).orElse("its choices are " + String.join(", ", ids))));
         return Optional.empty();
     }
 
@@ -287,12 +286,8 @@ final class Conditions {
         String id = c.target().text();
         if (c instanceof Ast.Require r) return Optional.of(new Constraint.Require(id, r.span()));
         if (c instanceof Ast.JustifyConstraint j) {
-            int min = j.min() == null ? 1 : Scales.count(j.min(), new ArrayList<>()).orElse(-1);
-            if (min < 0) {
-                Scales.count(j.min(), collector());
-                return Optional.empty();
-            }
-            return Optional.of(new Constraint.Justify(id, min, j.span()));
+            Optional<Integer> min = j.min() == null ? Optional.of(1) : Scales.count(j.min(), out);
+            return min.map(m -> new Constraint.Justify(id, m, j.span()));
         }
         if (dim.scale() == null) return Optional.empty();
         if (c instanceof Ast.Bound b) {
@@ -302,7 +297,7 @@ final class Conditions {
         }
         if (c instanceof Ast.OneOf o) {
             if (dim.scale() instanceof Scale.MultiSelect || dim.scale() instanceof Scale.Text) {
-                report.accept(notFor("`in`", dim, o.span(), "constrain a multi-select with `forbid` or `require`"));
+                out.add(notFor("`in`", dim, o.span(), "constrain a multi-select with `forbid` or `require`"));
                 return Optional.empty();
             }
             List<Value> vs = values(o.values(), dim);
@@ -310,36 +305,16 @@ final class Conditions {
         }
         Ast.Forbid f = (Ast.Forbid) c;
         if (f.op() != null && !f.op().equals("==")) {
-            report.accept(Diagnostic.of(Code.OPERATOR_NOT_APPLICABLE, f.span(), "`forbid` takes `==` or `in`, not `" + f.op() + "`")
+            out.add(Diagnostic.of(Code.OPERATOR_NOT_APPLICABLE, f.span(), "`forbid` takes `==` or `in`, not `" + f.op() + "`")
                     .withHint("to bound a value write `then " + id + " " + negate(f.op()) + " ...`"));
             return Optional.empty();
         }
         if (dim.scale() instanceof Scale.MultiSelect || dim.scale() instanceof Scale.Text) {
-            report.accept(notFor("`forbid`", dim, f.span(), "`forbid` applies to single answers"));
+            out.add(notFor("`forbid`", dim, f.span(), "`forbid` applies to single answers"));
             return Optional.empty();
         }
         List<Value> vs = values(f.values(), dim);
         return vs == null ? Optional.empty() : Optional.of(new Constraint.Forbid(id, vs, f.span()));
-    }
-
-    private List<Diagnostic> collector() {
-        return new java.util.AbstractList<>() {
-            @Override
-            public Diagnostic get(int i) {
-                throw new IndexOutOfBoundsException();
-            }
-
-            @Override
-            public int size() {
-                return 0;
-            }
-
-            @Override
-            public boolean add(Diagnostic d) {
-                report.accept(d);
-                return true;
-            }
-        };
     }
 
     private static String negate(String op) {
@@ -365,7 +340,7 @@ final class Conditions {
                 if (looked == null || target == null) continue;
                 boolean selfJustify = c instanceof Constraint.Justify && c.target().equals(atom.dimension());
                 if (looked.position() >= target.position() && !selfJustify) {
-                    report.accept(Diagnostic.of(Code.CONSTRAINT_ON_EARLIER, c.span(), "rule `" + ruleId + "` constrains `"
+                    out.add(Diagnostic.of(Code.CONSTRAINT_ON_EARLIER, c.span(), "rule `" + ruleId + "` constrains `"
                             + c.target() + "`, but its condition looks at `" + atom.dimension() + "`, which is not asked before it")
                             .withLabel("constrained here")
                             .withHint("a rule's condition may only look at answers given before the ones it constrains"));

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +33,7 @@ final class Resolver {
     private final Map<String, Frontend.Imported> imports;
     private final List<Diagnostic> out;
     private final Scales scales;
+    private final Conditions conditions;
 
     /** What a file contributes: its named scales (for importers) and, for a rubric, the model. */
     record Result(Map<String, Scale> scales, Rubric rubric) {}
@@ -50,6 +50,7 @@ final class Resolver {
         this.imports = imports;
         this.out = out;
         this.scales = new Scales(out);
+        this.conditions = new Conditions(dims, sectionsById, out);
     }
 
     private void report(Diagnostic d) {
@@ -368,7 +369,6 @@ final class Resolver {
         return sections;
     }
 
-    private final Conditions conditions = new Conditions(dims, sectionsById, this::report);
 
     private Dimension dimension(DimInfo info) {
         Ast.Dimension d = info.ast();
@@ -484,9 +484,5 @@ final class Resolver {
 
     private static <T> List<T> memberList(Ast.Rule r, Class<T> type) {
         return r.members().stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    static <T> Set<T> setOf(List<T> l) {
-        return new LinkedHashSet<>(l);
     }
 }
