@@ -1,0 +1,52 @@
+package org.rubricc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompileCommandTest {
+    static final String OK = "rubric r\nversion 1.0.0\ntitle \"R\"\n"
+            + "section s \"S\" { dimension d \"D\" { question \"Q?\" scale boolean {} } }\n";
+
+    @Test
+    void aRubricWithErrorsWritesNothingAndExitsOne(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("good.rubric"), OK);
+        Files.writeString(tmp.resolve("bad.rubric"), OK.replace("r\nversion 1.0.0", "bad\nversion 1.0"));
+        Path out = tmp.resolve("out");
+        CheckCommandTest.Run r = CheckCommandTest.run("compile", tmp.toString(), "-o", out.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("error[R0201]"), r.err());
+        assertTrue(r.err().contains("nothing written"), r.err());
+        assertFalse(Files.exists(out), "no output at all when any rubric has errors");
+    }
+
+    @Test
+    void twoFilesDeclaringTheSameVersionAreAnError(@TempDir Path tmp) throws IOException {
+        Files.createDirectories(tmp.resolve("a"));
+        Files.writeString(tmp.resolve("a/1.0.0.rubric"), OK);
+        Files.writeString(tmp.resolve("a/copy.rubric"), OK);
+        CheckCommandTest.Run r = CheckCommandTest.run("compile", tmp.toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("both declare r 1.0.0"), r.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("a.rubric"), OK);
+        CheckCommandTest.Run unknown = CheckCommandTest.run("compile", tmp.toString(), "-o", tmp.resolve("o").toString(),
+                "--target", "pdf");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("unknown target `pdf`"), unknown.err());
+        CheckCommandTest.Run pkg = CheckCommandTest.run("compile", tmp.toString(), "-o", tmp.resolve("o").toString(),
+                "--java-package", "not a package");
+        assertEquals(2, pkg.status());
+        assertEquals(2, CheckCommandTest.run("compile", tmp.toString()).status(), "-o is required");
+        assertEquals(2, CheckCommandTest.run("compile", tmp.resolve("missing").toString(), "-o", "x").status());
+    }
+}
