@@ -26,6 +26,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import org.rubricc.check.Compilation;
 import org.rubricc.check.Frontend;
 import org.rubricc.cli.Main;
@@ -144,8 +145,7 @@ class FrontendFuzzTest {
     }
 
     @Test
-    void tenThousandNestedParentheses() throws IOException {
-        Path tmp = Files.createTempDirectory("rubricc-fuzz");
+    void tenThousandNestedParentheses(@TempDir Path tmp) throws IOException {
         String cond = "(".repeat(10_000) + "d0 == 1" + ")".repeat(10_000);
         Compilation c = assertTimeoutPreemptively(LIMIT, () -> checkBytes(tmp,
                 (HEAD + "section s \"S\" {\n" + dimension(0, "") + dimension(1, cond) + "}\n").getBytes(StandardCharsets.UTF_8)));
@@ -153,8 +153,7 @@ class FrontendFuzzTest {
     }
 
     @Test
-    void tenThousandNotsAndALongAndChain() throws IOException {
-        Path tmp = Files.createTempDirectory("rubricc-fuzz");
+    void tenThousandNotsAndALongAndChain(@TempDir Path tmp) throws IOException {
         String nots = "not ".repeat(10_000) + "d0 == 1";
         Compilation c = assertTimeoutPreemptively(LIMIT, () -> checkBytes(tmp,
                 (HEAD + "section s \"S\" {\n" + dimension(0, "") + dimension(1, nots) + "}\n").getBytes(StandardCharsets.UTF_8)));
@@ -166,8 +165,7 @@ class FrontendFuzzTest {
     }
 
     @Test
-    void aTenMegabyteRubric() throws IOException {
-        Path tmp = Files.createTempDirectory("rubricc-fuzz");
+    void aTenMegabyteRubric(@TempDir Path tmp) throws IOException {
         StringBuilder b = new StringBuilder(HEAD).append("section s \"S\" {\n").append(dimension(0, ""));
         for (int i = 1; b.length() < 10_000_000; i++) b.append(dimension(i, "d" + (i - 1) + " == 2 or d0 in {1}"));
         b.append("}\n");
@@ -177,8 +175,7 @@ class FrontendFuzzTest {
     }
 
     @Test
-    void aTenMegabyteFileOfGarbageTokens() throws IOException {
-        Path tmp = Files.createTempDirectory("rubricc-fuzz");
+    void aTenMegabyteFileOfGarbageTokens(@TempDir Path tmp) throws IOException {
         Random r = new Random(7);
         StringBuilder b = new StringBuilder(HEAD);
         while (b.length() < 10_000_000) b.append(INSERTS[r.nextInt(INSERTS.length)]).append(r.nextInt(3) == 0 ? "\n" : " ");
@@ -187,8 +184,7 @@ class FrontendFuzzTest {
     }
 
     @Test
-    void aSingleOneMegabyteLine() throws IOException {
-        Path tmp = Files.createTempDirectory("rubricc-fuzz");
+    void aSingleOneMegabyteLine(@TempDir Path tmp) throws IOException {
         String line = HEAD.replace('\n', ' ') + "section s \"S\" { " + dimension(0, "").replace('\n', ' ')
                 + " guidance \"" + "x".repeat(1_000_000) + " }";
         Compilation c = assertTimeoutPreemptively(LIMIT, () -> checkBytes(tmp, line.getBytes(StandardCharsets.UTF_8)));
@@ -202,8 +198,7 @@ class FrontendFuzzTest {
     }
 
     @Test
-    void invalidUtf8ByteOrderMarkAndNulBytes() throws IOException {
-        Path tmp = Files.createTempDirectory("rubricc-fuzz");
+    void invalidUtf8ByteOrderMarkAndNulBytes(@TempDir Path tmp) throws IOException {
         String valid = HEAD + "section s \"S\" {\n" + dimension(0, "") + "}\n";
         Compilation bom = checkBytes(tmp, ("\uFEFF" + valid).getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of(), bom.diagnostics(), "a byte order mark is ignored");
@@ -223,10 +218,9 @@ class FrontendFuzzTest {
         Path root = Path.of("src/test/resources/fuzz-regressions");
         try (Stream<Path> s = Files.list(root)) {
             List<Path> files = s.filter(p -> p.toString().endsWith(".rubric")).sorted().toList();
-            return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-                Path tmp = Files.createTempDirectory("rubricc-fuzz");
-                assertTimeoutPreemptively(LIMIT, () -> checkBytes(tmp, Files.readAllBytes(f)));
-            }));
+            Path tmp = Files.createTempDirectory(Path.of("target"), "fuzz-regressions");
+            return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(),
+                    () -> assertTimeoutPreemptively(LIMIT, () -> checkBytes(tmp, Files.readAllBytes(f)))));
         }
     }
 }
