@@ -1,0 +1,116 @@
+package org.rubricc.validate;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Reads a JSON Lines stream one line at a time, as bytes, so memory stays flat however long the
+ * file. Each line is parsed strictly: duplicate keys, {@code NaN}, trailing content and invalid UTF-8
+ * make the line malformed. Numbers keep their exact decimal value.
+ */
+public final class RatingsReader implements AutoCloseable {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** One line: its 1-based number and either the parsed value or why it is not JSON. */
+    public record Line(long number, JsonNode value, String error) {}
+
+    /** Longest line read into memory; a longer line is skipped and reported, never buffered whole. */
+    public static final int MAX_LINE = 32 << 20;
+
+    private final InputStream in;
+    private byte[] buffer = new byte[1 << 16];
+    private int start;
+    private int end;
+    private long lineNumber;
+    private boolean eof;
+    private byte[] line = new byte[1 << 12];
+
+    public RatingsReader(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next line, or null at the end. A final newline does not start another line. */
+    public Line next() throws IOException {
+        int length = 0;
+        boolean tooLong = false;
+        while (true) {
+            if (start == end) {
+                int n = eof ? -1 : in.read(buffer, 0, buffer.length);
+                if (n < 0) {
+                    eof = true;
+                    if (length == 0 && !tooLong) return null;
+                    lineNumber++;
+                    return tooLong ? tooLong() : parse(length);
+                }
+                start = 0;
+                end = n;
+            }
+            int nl = start;
+            while (nl < end && buffer[nl] != '\n') nl++;
+            int chunk = nl - start;
+            if (length + (long) chunk > MAX_LINE) {
+                tooLong = true; // keep reading to the newline, but stop buffering
+            } else {
+                if (length + chunk > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, length + chunk));
+                System.arraycopy(buffer, start, line, length, chunk);
+                length += chunk;
+            }
+            if (nl < end) {
+                start = nl + 1;
+                lineNumber++;
+                Line result = tooLong ? tooLong() : parse(length);
+                if (line.length > 1 << 20) line = new byte[1 << 12]; // give back what a long line took
+                return result;
+            }
+            start = end;
+        }
+    }
+
+    private Line tooLong() {
+        return new Line(lineNumber, null, "the line is longer than " + (MAX_LINE >> 20) + " MiB");
+    }
+
+    private Line parse(int length) {
+        int len = length;
+        if (len > 0 && line[len - 1] == '\r') len--;
+        int from = 0;
+        if (lineNumber == 1 && len >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
+            from = 3; // a byte order mark on the first line
+        }
+        boolean blank = true;
+        for (int i = from; i < len; i++) {
+            byte b = line[i];
+            if (b != ' ' && b != '\t') {
+                blank = false;
+                break;
+            }
+        }
+        if (blank) return new Line(lineNumber, null, "an empty line is not a rating");
+        try (JsonParser p = MAPPER.getFactory().createParser(line, from, len - from)) {
+            JsonNode node = MAPPER.readTree(p);
+            if (p.nextToken() != null) return new Line(lineNumber, null, "more than one JSON value on the line");
+            return new Line(lineNumber, node, null);
+        } catch (JsonProcessingException e) {
+            return new Line(lineNumber, null, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return new Line(lineNumber, null, "not valid JSON: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
