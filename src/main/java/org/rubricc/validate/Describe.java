@@ -3,7 +3,6 @@ package org.rubricc.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;
 import org.rubricc.model.Scale;
@@ -92,9 +91,5 @@ final class Describe {
                     : "any of " + Validator.joinValues(f.values(), d));
         }
         return t + " " + c.toSource();
-    }
-
-    static String op(Condition.Op op) {
-        return op.symbol();
     }
 }

@@ -1,7 +1,6 @@
 package org.rubricc.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -307,9 +306,5 @@ public final class Validator {
 
     static String joinValues(List<Value> values, Dimension d) {
         return values.stream().map(v -> Describe.value(d, v)).collect(Collectors.joining(", "));
-    }
-
-    static boolean isNumber(JsonNode v, BigDecimal x) {
-        return v.isNumber() && v.decimalValue().compareTo(x) == 0;
     }
 }
