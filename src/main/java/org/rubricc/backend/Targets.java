@@ -7,6 +7,6 @@ public final class Targets {
     private Targets() {}
 
     public static List<Target> all() {
-        return List.of(new org.rubricc.schema.SchemaTarget());
+        return List.of(new org.rubricc.schema.SchemaTarget(), new org.rubricc.docs.DocsTarget());
     }
 }

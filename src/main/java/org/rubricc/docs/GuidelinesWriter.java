@@ -1,0 +1,221 @@
+package org.rubricc.docs;
+
+
+import java.util.List;
+import java.util.Optional;
+import org.rubricc.model.Condition;
+import org.rubricc.model.Dimension;
+import org.rubricc.model.ItemField;
+import org.rubricc.model.Rubric;
+import org.rubricc.model.Rule;
+import org.rubricc.model.Scale;
+import org.rubricc.model.Section;
+
+/** Writes a rubric's guidelines as Markdown, in the order a rater works. */
+final class GuidelinesWriter {
+    private final Rubric rubric;
+    private final Sentences sentences;
+    private final StringBuilder md = new StringBuilder();
+
+    GuidelinesWriter(Rubric rubric) {
+        this.rubric = rubric;
+        this.sentences = new Sentences(rubric);
+    }
+
+    /** @param toc whether to place a table-of-contents marker (for the HTML page) */
+    String write(boolean toc) {
+        line("# " + Markdown.inline(rubric.title()));
+        blank();
+        line("Version " + Markdown.inline(rubric.version().toString()) + " of rubric `" + rubric.id()
+                + "`. Changes from earlier versions: see the [changelog](../CHANGELOG.md).");
+        blank();
+        if (!rubric.description().isEmpty()) {
+            line(Markdown.prose(rubric.description()));
+            blank();
+        }
+        if (toc) {
+            line("[TOC]");
+            blank();
+        }
+        shown();
+        workflow();
+        int number = 0;
+        for (Section s : rubric.sections()) {
+            line("## " + Markdown.inline(s.title()));
+            blank();
+            s.skipWhen().ifPresent(c -> {
+                line("*Skip this whole section when " + sentences.condition(c) + ".*");
+                blank();
+            });
+            if (!s.guidance().isEmpty()) {
+                line(Markdown.prose(s.guidance()));
+                blank();
+            }
+            for (Dimension d : s.dimensions()) dimension(++number, d);
+        }
+        edgeCases();
+        return md.toString();
+    }
+
+    private void shown() {
+        if (rubric.itemFields().isEmpty()) return;
+        line("## What you are shown");
+        blank();
+        line("| What | Kind | Details |");
+        line("|---|---|---|");
+        for (ItemField f : rubric.itemFields()) {
+            line("| " + Markdown.cell(f.label()) + " | " + f.kind().keyword() + " | " + Markdown.proseCell(f.description()) + " |");
+        }
+        blank();
+    }
+
+    private void workflow() {
+        line("## How to rate an item");
+        blank();
+        line("Answer the questions in this order. A question that is skipped is not shown to you and must stay empty.");
+        blank();
+        int number = 0;
+        int step = 0;
+        for (Section s : rubric.sections()) {
+            StringBuilder b = new StringBuilder();
+            b.append(++step).append(". **").append(Markdown.inline(s.title())).append("**: ");
+            List<String> names = new java.util.ArrayList<>();
+            for (Dimension d : s.dimensions()) names.add((++number) + ". " + Markdown.inline(d.title()));
+            b.append(String.join("; ", names)).append('.');
+            s.skipWhen().ifPresent(c -> b.append(" Skipped when ").append(sentences.condition(c)).append('.'));
+            line(b.toString());
+        }
+        blank();
+    }
+
+    private void dimension(int number, Dimension d) {
+        line("### " + number + ". " + Markdown.inline(d.title()));
+        blank();
+        line("**Question:** " + Markdown.prose(d.question()).replace("\n", " "));
+        blank();
+        StringBuilder facts = new StringBuilder(!d.required() ? "Optional: you may leave it empty."
+                : rubric.skipCondition(d).isPresent() ? "Required when asked." : "Required.");
+        d.weight().ifPresent(w -> facts.append(" Weight ").append(w.toPlainString()).append(" in the overall score."));
+        line(facts.toString());
+        blank();
+        scaleTable(d);
+        Optional<Condition> ownSkip = d.skipWhen();
+        ownSkip.ifPresent(c -> {
+            line("**When to skip:** " + sentences.skip(c));
+            blank();
+        });
+        rubric.sectionOf(d).skipWhen().ifPresent(c -> {
+            line("**Section skipped:** this question is also skipped when " + sentences.condition(c) + ".");
+            blank();
+        });
+        for (Dimension.Justification j : d.justifications()) {
+            line("**Justification:** " + sentences.justification(d, j));
+            blank();
+        }
+        if (!d.examples().isEmpty()) {
+            line("**Examples:**");
+            blank();
+            for (Dimension.Example e : d.examples()) {
+                line("- " + Sentences.value(d, e.value()) + ": " + Markdown.prose(e.text()).replace("\n", " "));
+            }
+            blank();
+        }
+        if (!d.guidance().isEmpty()) {
+            line("**Guidance:**");
+            blank();
+            line(Markdown.prose(d.guidance()));
+            blank();
+        }
+        List<Rule> rules = rubric.rulesAffecting(d);
+        if (!rules.isEmpty()) {
+            line("**Edge cases:**");
+            blank();
+            for (Rule r : rules) {
+                line("- *" + Markdown.inline(r.title()) + "*: " + (r.guidanceOnly() ? firstSentence(r.guidance()) : sentences.effect(r)));
+            }
+            blank();
+        }
+    }
+
+    private void scaleTable(Dimension d) {
+        Scale s = d.scale();
+        if (s instanceof Scale.Ordinal o) {
+            line("| Value | Label | What it means |");
+            line("|---|---|---|");
+            for (Scale.Point p : o.points()) {
+                line("| " + p.value().toPlainString() + " | " + Markdown.cell(p.label()) + " | " + Markdown.proseCell(p.description()) + " |");
+            }
+        } else if (s instanceof Scale.Categorical || s instanceof Scale.MultiSelect) {
+            List<Scale.Choice> choices = s instanceof Scale.Categorical c ? c.choices() : ((Scale.MultiSelect) s).choices();
+            if (s instanceof Scale.MultiSelect m) {
+                line("Select " + range(m.min(), m.max(), choices.size()) + ".");
+                blank();
+            }
+            line("| Choice | What it means |");
+            line("|---|---|");
+            for (Scale.Choice c : choices) line("| " + Markdown.cell(c.label()) + " | " + Markdown.proseCell(c.description()) + " |");
+        } else if (s instanceof Scale.Bool b) {
+            line("Answer **" + Markdown.inline(b.yesLabel()) + "** or **" + Markdown.inline(b.noLabel()) + "**.");
+        } else if (s instanceof Scale.Numeric r) {
+            line("Answer with a number from " + r.min().toPlainString() + " to " + r.max().toPlainString()
+                    + r.step().map(x -> ", in steps of " + x.toPlainString()).orElse("") + ".");
+        } else if (s instanceof Scale.Text t) {
+            String min = t.minLength() > 0 ? "at least " + t.minLength() + " characters" : "";
+            String max = t.maxLength().map(m -> "at most " + m + " characters").orElse("");
+            line("Answer in your own words" + (min.isEmpty() && max.isEmpty() ? "" : ": " + String.join(", ", List.of(min, max)
+                    .stream().filter(x -> !x.isEmpty()).toList())) + ".");
+        }
+        if (d.notApplicable().isPresent()) {
+            blank();
+            line("You may also answer **N/A** when: " + Markdown.inline(d.notApplicable().get()) + ".");
+        }
+        blank();
+    }
+
+    private static String range(int min, int max, int all) {
+        if (min == 0 && max == all) return "all that apply, or none";
+        if (min == max) return "exactly " + min;
+        if (max == all) return "at least " + min;
+        return min + " to " + max;
+    }
+
+    private void edgeCases() {
+        if (rubric.rules().isEmpty()) return;
+        line("## Edge cases");
+        blank();
+        for (Rule r : rubric.rules()) {
+            line("### " + Markdown.inline(r.title()));
+            blank();
+            if (!r.guidance().isEmpty()) {
+                line(Markdown.prose(r.guidance()));
+                blank();
+            }
+            if (r.guidanceOnly()) {
+                if (!r.about().isEmpty()) {
+                    List<String> names = r.about().stream().map(id -> rubric.dimension(id).map(Sentences::title)
+                            .orElseGet(() -> Sentences.bold(rubric.section(id).map(Section::title).orElse(id)))).toList();
+                    line("**Applies to:** " + Sentences.list(names, "and") + ".");
+                    blank();
+                }
+            } else {
+                line("**Effect:** " + sentences.effect(r));
+                blank();
+            }
+        }
+    }
+
+    private static String firstSentence(String prose) {
+        String oneLine = Markdown.prose(prose).replace("\n", " ").strip();
+        int end = oneLine.indexOf(". ");
+        return end < 0 ? oneLine : oneLine.substring(0, end + 1);
+    }
+
+    private void line(String s) {
+        md.append(s).append('\n');
+    }
+
+    private void blank() {
+        md.append('\n');
+    }
+
+}
