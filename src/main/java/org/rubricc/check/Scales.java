@@ -88,7 +88,12 @@ final class Scales {
                 int lo = min == null ? 0 : count(min.value(), out).orElse(0);
                 int hi = max == null ? choices.size() : count(max.value(), out).orElse(choices.size());
                 if (lo > hi) {
-                    minMax(max.value().span(), lo, hi, what);
+                    if (max != null) {
+                        minMax(max.value().span(), lo, hi, what);
+                    } else {
+                        out.add(Diagnostic.of(Code.MIN_GREATER_THAN_MAX, min.value().span(), "`min` " + lo
+                                + " is more than the " + choices.size() + (choices.size() == 1 ? " choice" : " choices") + " of " + what));
+                    }
                     return Optional.empty();
                 }
                 return Optional.of(new Scale.MultiSelect(name, choices, lo, hi, span));
