@@ -15,6 +15,9 @@ import org.rubricc.source.Span;
 
 /** Checks a scale body and builds the scale. */
 final class Scales {
+    /** The most values a range whose minimum is off its step may have (the schema lists them). */
+    static final int MAX_LISTED_VALUES = 10_000;
+
     static final List<String> KINDS = List.of("ordinal", "categorical", "boolean", "multi", "range", "text");
 
     private static final Map<String, String> KIND_PHRASES = Map.of(
@@ -141,6 +144,17 @@ final class Scales {
                 if (st.isPresent() && st.get().signum() <= 0) {
                     out.add(Diagnostic.of(Code.INVALID_STEP, step.value().span(), "step must be greater than 0"));
                     return Optional.empty();
+                }
+                if (st.isPresent() && lo.get().remainder(st.get()).signum() != 0) {
+                    // JSON Schema's multipleOf cannot say "min + k * step"; such a range is encoded by listing its values.
+                    BigDecimal values = hi.get().subtract(lo.get()).divideToIntegralValue(st.get()).add(BigDecimal.ONE);
+                    if (values.compareTo(BigDecimal.valueOf(MAX_LISTED_VALUES)) > 0) {
+                        out.add(Diagnostic.of(Code.INVALID_STEP, step.value().span(), "a range whose `min` is not a multiple of its `step` "
+                                + "may have at most " + MAX_LISTED_VALUES + " values; this one has " + values.toBigInteger())
+                                .withHint("start the range at a multiple of the step (such as 0), or use a larger step: the rating-form "
+                                        + "schema states such a range by listing its values"));
+                        return Optional.empty();
+                    }
                 }
                 return Optional.of(new Scale.Numeric(name, lo.get(), hi.get(), st, span));
             }

@@ -99,7 +99,12 @@ public sealed interface Scale {
 
         public boolean accepts(BigDecimal v) {
             if (v.compareTo(min) < 0 || v.compareTo(max) > 0) return false;
-            return step.isEmpty() || v.subtract(min).remainder(step.get()).signum() == 0;
+            if (step.isEmpty()) return true;
+            // min + k * step has no more decimal places than min and step have. Checking that first keeps
+            // the arithmetic below small whatever the answer's exponent (1e-999999999 is one JSON token).
+            int places = Math.max(Math.max(min.stripTrailingZeros().scale(), step.get().stripTrailingZeros().scale()), 0);
+            if (v.stripTrailingZeros().scale() > places) return false;
+            return v.subtract(min).remainder(step.get()).signum() == 0;
         }
     }
 

@@ -66,7 +66,11 @@ final class Describe {
     /** A given answer, with its label when it is a value of the scale. */
     static String answer(Dimension d, JsonNode v) {
         Scale s = d.scale();
-        if (v.isNumber() && s instanceof Scale.Ordinal) return value(d, new Value.Number(v.decimalValue()));
+        // A number is shown as the scale's point when it is one, and as written otherwise: never through
+        // BigDecimal#toPlainString, which would spell out 1e-999999999 in a billion digits.
+        if (v.isNumber() && s instanceof Scale.Ordinal o) {
+            return o.point(v.decimalValue()).map(p -> value(d, p.asValue())).orElseGet(() -> json(v));
+        }
         if (v.isTextual() && s instanceof Scale.Categorical) return value(d, new Value.Choice(v.textValue()));
         if (v.isBoolean() && s instanceof Scale.Bool) return value(d, new Value.Bool(v.booleanValue()));
         return json(v);

@@ -105,7 +105,7 @@ class ValidateCommandTest {
 
     @Test
     void aLineLongerThanTheLimitIsReportedWithoutBeingBuffered() {
-        long size = 40L << 20;
+        long size = 100L << 20; // a 100 MB line
         InputStream huge = new InputStream() {
             long left = size;
 
