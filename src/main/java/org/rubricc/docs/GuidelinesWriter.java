@@ -181,7 +181,10 @@ final class GuidelinesWriter {
 
     private void edgeCases() {
         if (rubric.rules().isEmpty()) return;
-        line("## Edge cases");
+        // A rubric may have a section of its own called "Edge cases" (image-quality has): the heading must not repeat it.
+        String heading = rubric.sections().stream().anyMatch(s -> s.title().strip().equalsIgnoreCase("Edge-case rules"))
+                ? "Rules for edge cases" : "Edge-case rules";
+        line("## " + heading);
         blank();
         for (Rule r : rubric.rules()) {
             line("### " + Markdown.inline(r.title()));
