@@ -48,7 +48,12 @@ public final class DocsTarget implements Target {
 
     /** The guidelines as normalised Markdown. */
     public static String markdown(Rubric rubric) {
-        Document doc = PARSER.parse(new GuidelinesWriter(rubric).write(false));
+        return normalise(new GuidelinesWriter(rubric).write(false));
+    }
+
+    /** Markdown text run through Flexmark's parser and formatter, as every Markdown file rubricc writes is. */
+    public static String normalise(String markdown) {
+        Document doc = PARSER.parse(markdown);
         return ensureNewline(FORMATTER.render(doc));
     }
 
