@@ -33,6 +33,7 @@ public final class Notice {
     private final Matching matching;
     private final StringBuilder md = new StringBuilder();
     private boolean wordDiffs;
+    private boolean links;
 
     private Notice(Diff diff) {
         this.diff = diff;
@@ -48,9 +49,17 @@ public final class Notice {
         return DocsTarget.normalise(new Notice(diff).write(1));
     }
 
-    /** The notice's body with its top heading at {@code level} (the changelog nests notices one level down). */
-    static String body(Diff diff, int level) {
-        return new Notice(diff).write(level);
+    /** The notice as written by `rubricc compile`, beside the guidelines it links to. */
+    static String forCompile(Diff diff) {
+        Notice notice = new Notice(diff);
+        notice.links = true;
+        return DocsTarget.normalise(notice.write(1));
+    }
+
+    /** Each change as one Markdown line of the notice (without its class), in the order of the diff. */
+    static List<String> descriptions(Diff diff) {
+        Notice notice = new Notice(diff);
+        return diff.changes().stream().map(c -> notice.describe(c).replace("\n", " ")).toList();
     }
 
     private String write(int level) {
@@ -58,7 +67,9 @@ public final class Notice {
         String ov = o.version().toString(), nv = n.version().toString();
         line(h1 + " Calibration notice: " + Markdown.inline(n.title()) + " " + Markdown.inline(nv));
         blank();
-        line("What changed for raters from version " + ov + " to version " + nv + " of rubric `" + n.id() + "`.");
+        line("What changed for raters from version " + ov + " to version " + nv + " of rubric `" + n.id() + "`."
+                + (links ? " The [guidelines](guidelines.md) of " + nv + " say how to rate now; the [changelog](../CHANGELOG.md)"
+                        + " lists every version." : ""));
         blank();
         line(switch (diff.requiredBump()) {
             case MAJOR -> "**This is a breaking change.** Some ratings made under " + ov + " are not valid under " + nv
@@ -273,8 +284,9 @@ public final class Notice {
                     + od.map(d -> Sentences.value(d, parse(d, oldV))).orElse(oldV) + ").";
             case JUSTIFICATION_ADDED, JUSTIFICATION_REMOVED, JUSTIFICATION_CHANGED -> justification(c, od, nd);
             case RULE_ADDED_CONSTRAINING, RULE_ADDED_GUIDANCE_ONLY -> newRule(c);
-            case RULE_REMOVED -> "This edge case is gone" + rule(o, c.subject().oldId()).filter(r -> !r.guidanceOnly())
-                    .map(r -> ": it no longer applies (it said: " + oldSentences.effect(r) + ")").orElse(".");
+            case RULE_REMOVED -> "This edge case is gone" + rule(o, c.subject().oldId()).map(r -> r.guidanceOnly()
+                    ? (r.guidance().isEmpty() ? "." : ": " + words(r.guidance(), ""))
+                    : ": it no longer applies (it said: " + oldSentences.effect(r) + ")").orElse(".");
             case RULE_RENAMED -> "The edge case " + ruleTitle(c) + " has a new id (`" + oldV + "` is now `" + newV
                     + "`), which only tools see.";
             case RULE_CONSTRAINTS_CHANGED, RULE_CONSTRAINTS_RELAXED -> "Now: " + rule(n, c.subject().newId())
