@@ -202,9 +202,19 @@ public final class Notice {
         String label = switch (c.changeClass()) {
             case BREAKING -> "**Breaking.** ";
             case RECALIBRATE -> "**Re-align.** ";
-            case COSMETIC -> "";
+            case COSMETIC -> cosmeticSubject(c);
         };
         line("- " + label + describe(c).replace("\n", " "));
+    }
+
+    /** Cosmetic changes are listed together, so each names the question or edge case it belongs to. */
+    private String cosmeticSubject(Change c) {
+        if (c.rule() == ChangeRule.TYPOGRAPHY_CHANGED) return "";
+        return switch (c.subject().kind()) {
+            case DIMENSION -> dimensionTitle(c.subject().newId().map(x -> "new:" + x).orElse("old:" + c.subject().id())) + ": ";
+            case RULE -> c.rule() == ChangeRule.RULE_RENAMED ? "" : ruleTitle(c) + ": ";
+            default -> "";
+        };
     }
 
     private String describe(Change c) {
@@ -218,12 +228,12 @@ public final class Notice {
             case DESCRIPTION_REWORDED -> where(c) + ": " + words(oldV, newV);
             case ITEM_FIELD_ADDED -> "You are now also shown **" + Markdown.inline(newV) + "**"
                     + n.itemFields().stream().filter(f -> c.subject().newId().orElse("").equals(f.id())).findFirst()
-                            .map(ItemField::description).filter(x -> !x.isEmpty()).map(x -> ": " + oneLine(x)).orElse("") + ".";
+                            .map(ItemField::description).filter(x -> !x.isEmpty()).map(x -> ": " + oneLine(x)).map(Notice::sentence).orElse(".");
             case ITEM_FIELD_REMOVED -> "You are no longer shown **" + Markdown.inline(oldV) + "**.";
             case ITEM_FIELD_KIND_CHANGED -> itemLabel(c) + " is now shown as " + newV + " (was " + oldV + ").";
             case ITEM_FIELD_ORDER_CHANGED -> "What you are shown with each item comes in another order.";
             case SECTION_ADDED -> "New section **" + Markdown.inline(newV) + "**" + n.section(c.subject().id())
-                    .map(Section::guidance).filter(g -> !g.isEmpty()).map(g -> ": " + oneLine(g)).orElse("") + ".";
+                    .map(Section::guidance).filter(g -> !g.isEmpty()).map(g -> ": " + oneLine(g)).map(Notice::sentence).orElse(".");
             case SECTION_REMOVED -> "The section **" + Markdown.inline(oldV) + "** is gone; its questions are listed on their own.";
             case SECTION_RENAMED -> "The section " + sectionTitle(c) + " has a new id (`" + oldV + "` is now `" + newV
                     + "`), which only tools see.";
@@ -253,19 +263,20 @@ public final class Notice {
             case NOT_APPLICABLE_REWORDED -> "When **N/A** applies: " + words(oldV, newV);
             case SCALE_KIND_CHANGED -> "It is now answered on " + scalePhrase(nd) + " scale (was " + scalePhrase(od)
                     + "). Ratings of it under " + ov + " do not carry over; see the guidelines for its values.";
-            case SCALE_REFERENCE_CHANGED -> where(c) + " uses a scale with another name in the rubric (" + code(oldV) + " is now "
+            case SCALE_REFERENCE_CHANGED -> "It uses a scale with another name in the rubric (" + code(oldV) + " is now "
                     + code(newV) + "); its values are compared one by one.";
-            case SCALE_POINT_ADDED -> "New point " + point(nd, newV, true) + ": " + anchor(nd, newV) + ".";
-            case SCALE_POINT_REMOVED -> "The point " + point(od, oldV, false) + " is gone: ratings of " + oldV + " under " + ov
+            case SCALE_POINT_ADDED -> "New point " + point(nd, newV) + (anchor(nd, newV).isEmpty() ? "." : ": " + sentence(anchor(nd, newV)));
+            case SCALE_POINT_REMOVED -> "The point " + point(od, oldV) + " is gone: ratings of " + oldV + " under " + ov
                     + " have no counterpart in " + nv + ". Rate such items with the point whose meaning now fits them.";
             case SCALE_POINT_RENUMBERED -> "Ratings of **" + oldV + "** under " + ov + " are now **" + newV + "**: "
-                    + point(od, oldV, false) + " is now " + point(nd, newV, true) + ".";
-            case CHOICE_ADDED -> "New choice " + choice(nd, newV, true) + ": " + choiceAnchor(nd, newV) + ".";
-            case CHOICE_REMOVED -> "The choice " + choice(od, oldV, false) + " is gone.";
-            case CHOICE_RENAMED -> "The choice " + choice(nd, newV, true) + " has a new id (`" + oldV + "` is now `" + newV
+                    + point(od, oldV) + " is now " + point(nd, newV) + ".";
+            case CHOICE_ADDED -> "New choice " + choice(nd, newV)
+                    + (choiceAnchor(nd, newV).isEmpty() ? "." : ": " + sentence(choiceAnchor(nd, newV)));
+            case CHOICE_REMOVED -> "The choice " + choice(od, oldV) + " is gone.";
+            case CHOICE_RENAMED -> "The choice " + choice(nd, newV) + " has a new id (`" + oldV + "` is now `" + newV
                     + "`). Only tools that read ratings see this; choose it as before.";
             case CHOICE_ORDER_CHANGED -> "Its choices are listed in another order.";
-            case LABEL_REWORDED -> labelOf(c, od, nd) + ": " + words(oldV, newV);
+            case LABEL_REWORDED -> labelOf(c, nd) + ": " + words(oldV, newV);
             case ANCHOR_REWORDED -> "What " + valueAt(c, nd) + " means: " + words(oldV, newV);
             case MULTI_MIN_RAISED, MULTI_MIN_LOWERED -> "Select at least " + newV + " (was " + oldV + ").";
             case MULTI_MAX_RAISED, MULTI_MAX_LOWERED -> "Select at most " + newV + " (was " + oldV + ").";
@@ -455,7 +466,7 @@ public final class Notice {
         };
     }
 
-    private String labelOf(Change c, Optional<Dimension> od, Optional<Dimension> nd) {
+    private String labelOf(Change c, Optional<Dimension> nd) {
         if (c.subject().kind() == Change.Subject.Kind.ITEM_FIELD) return "The label of what you are shown";
         return "Label of " + valueAt(c, nd);
     }
@@ -477,7 +488,7 @@ public final class Notice {
         return "a value";
     }
 
-    private static String point(Optional<Dimension> d, String value, boolean withMeaning) {
+    private static String point(Optional<Dimension> d, String value) {
         if (d.isEmpty()) return "**" + value + "**";
         return Sentences.value(d.get(), Value.Number.of(value));
     }
@@ -487,7 +498,7 @@ public final class Notice {
         return s.point(new java.math.BigDecimal(value)).map(p -> oneLine(p.description())).orElse("");
     }
 
-    private static String choice(Optional<Dimension> d, String id, boolean unused) {
+    private static String choice(Optional<Dimension> d, String id) {
         if (d.isEmpty()) return "`" + id + "`";
         return Sentences.value(d.get(), new Value.Choice(id));
     }
@@ -512,9 +523,9 @@ public final class Notice {
         return d.map(x -> Sentences.value(x, parse(x, v))).orElse("**" + Markdown.inline(v) + "**");
     }
 
+    /** The text of the new example a change is about, found by its line. */
     private static String exampleText(Change c, Optional<Dimension> d) {
-        String v = c.newValue().orElse("");
-        return d.flatMap(x -> x.examples().stream().filter(e -> e.value().toSource().equals(v)).findFirst())
+        return d.flatMap(x -> x.examples().stream().filter(e -> c.newLine().equals(Optional.of(e.span().line()))).findFirst())
                 .map(Dimension.Example::text).orElse("");
     }
 
@@ -530,6 +541,12 @@ public final class Notice {
         }
         if (d.scale() instanceof Scale.Bool) return new Value.Bool(v.equals("true") || v.equals("yes"));
         return new Value.Choice(v);
+    }
+
+    /** Ends the text with a full stop unless it already ends a sentence. */
+    private static String sentence(String s) {
+        String t = s.stripTrailing();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith(":") ? t : t + ".";
     }
 
     private static String code(String s) {

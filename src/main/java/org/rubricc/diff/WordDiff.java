@@ -19,7 +19,7 @@ public final class WordDiff {
         }
     }
 
-    /** Longer inputs are compared line by line of words would be costly; beyond this many words per side, the whole texts are one removal and one addition. */
+    /** Beyond this many differing words on a side, the LCS table would be too large: the middle is one removal and one addition. */
     private static final int MAX_WORDS = 5_000;
 
     public static List<String> words(String text) {

@@ -53,6 +53,18 @@ class DiffGoldenTest {
                 () -> Golden.assertMatches(dir.resolve("expected.json"), DiffJson.render(diff(dir)))));
     }
 
+    @TestFactory
+    Stream<DynamicTest> eachCaseHasANoticeThatDescribesEveryChange() throws IOException {
+        return cases().stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+            Diff d = diff(dir);
+            String md = Notice.markdown(d);
+            assertTrue(md.startsWith("# Calibration notice: "), md);
+            List<String> lines = Notice.descriptions(d);
+            assertEquals(d.changes().size(), lines.size());
+            for (String line : lines) assertTrue(!line.isBlank() && !line.contains("Optional["), dir + ": " + line);
+        }));
+    }
+
     @Test
     void everyRuleHasACase() throws IOException {
         Set<ChangeRule> missing = EnumSet.allOf(ChangeRule.class);
