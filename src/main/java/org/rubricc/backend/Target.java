@@ -17,6 +17,15 @@ public interface Target {
     List<GeneratedFile> generate(Rubric rubric, Options options);
 
     /**
+     * The files for one rubric version when the compiler also has other versions of it: {@code history}
+     * holds all of them, oldest first, {@code rubric} among them. A target whose files mention other
+     * versions (such as links to a changelog) overrides this; by default it is {@link #generate(Rubric, Options)}.
+     */
+    default List<GeneratedFile> generate(Rubric rubric, List<Rubric> history, Options options) {
+        return generate(rubric, options);
+    }
+
+    /**
      * Files about a rubric's history, at paths relative to {@code OUT/<rubric id>/}. {@code versions} are
      * all the versions of one rubric given to the compiler, oldest first. Most targets have none.
      */

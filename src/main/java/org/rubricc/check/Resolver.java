@@ -83,7 +83,7 @@ final class Resolver {
         }
         if (header.version == null || header.title == null) return new Result(named, null);
         Rubric rubric = new Rubric(file.id().text(), header.version, header.title, header.description, items,
-                allScales, sections, rules, file.span());
+                allScales, sections, rules, file.span(), header.versionSpan);
         return new Result(named, rubric);
     }
 
@@ -98,6 +98,7 @@ final class Resolver {
 
     private static final class Header {
         Version version;
+        Span versionSpan;
         String title;
         String description = "";
     }
@@ -123,6 +124,7 @@ final class Resolver {
                                 .withHint("write three numbers without leading zeros, such as `2.1.0` (see https://semver.org)"));
                     }
                     h.version = v.orElse(null);
+                    h.versionSpan = f.valueSpan();
                 }
                 case TITLE -> h.title = f.value();
                 case DESCRIPTION -> h.description = f.value();

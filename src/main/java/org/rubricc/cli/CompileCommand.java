@@ -117,13 +117,18 @@ final class CompileCommand implements Callable<Integer> {
             for (Rubric r : history) {
                 versions++;
                 for (Target t : selected) {
-                    for (GeneratedFile g : t.generate(r, options)) {
+                    for (GeneratedFile g : t.generate(r, history, options)) {
                         outputs.put(r.id() + "/" + r.version() + "/" + g.path(), g.content());
                     }
                 }
             }
             for (Target t : selected) {
-                for (GeneratedFile g : t.generateHistory(history, options)) outputs.put(e.getKey() + "/" + g.path(), g.content());
+                for (GeneratedFile g : t.generateHistory(history, options)) {
+                    // History files may sit in a version's folder too (`<version>/calibration-notice.md`).
+                    String path = e.getKey() + "/" + g.path();
+                    if (outputs.containsKey(path)) throw new IllegalStateException("two targets write " + path);
+                    outputs.put(path, g.content());
+                }
             }
         }
         OutputWriter writer = new OutputWriter(out);

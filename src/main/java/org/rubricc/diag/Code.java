@@ -65,7 +65,12 @@ public enum Code {
 
     // R09xx: conditions that are evidently constant
     CONDITION_NEVER_TRUE("R0901", Severity.WARNING, "a condition that can never be true"),
-    CONDITION_ALWAYS_TRUE("R0902", Severity.WARNING, "a condition that is always true");
+    CONDITION_ALWAYS_TRUE("R0902", Severity.WARNING, "a condition that is always true"),
+
+    // R10xx: versions (rubricc diff --check-version)
+    VERSION_BUMP_TOO_SMALL("R1001", Severity.ERROR, "a version that does not follow semver for what changed"),
+    DIFFERENT_RUBRICS("R1002", Severity.ERROR, "two files compared as versions are different rubrics"),
+    VERSION_NOT_NEWER("R1003", Severity.ERROR, "a new version that is older than the old one");
 
     private final String id;
     private final Severity severity;

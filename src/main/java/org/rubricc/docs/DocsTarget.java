@@ -8,9 +8,11 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
+import java.util.Optional;
 import org.rubricc.backend.GeneratedFile;
 import org.rubricc.backend.Target;
 import org.rubricc.model.Rubric;
+import org.rubricc.model.Version;
 
 /**
  * `rubricc compile --target docs`: guidelines for raters, as Markdown ({@code guidelines.md},
@@ -43,18 +45,45 @@ public final class DocsTarget implements Target {
 
     @Override
     public List<GeneratedFile> generate(Rubric rubric, Options options) {
-        return List.of(GeneratedFile.text("guidelines.md", markdown(rubric)), GeneratedFile.text("guidelines.html", html(rubric)));
+        return generate(rubric, List.of(rubric), options);
+    }
+
+    /**
+     * The guidelines of one version. They link to the rubric's changelog ({@code ../CHANGELOG.md}) and,
+     * when {@code history} has an earlier version, to this version's calibration notice
+     * ({@code calibration-notice.md}); the `changelog` target writes both.
+     */
+    @Override
+    public List<GeneratedFile> generate(Rubric rubric, List<Rubric> history, Options options) {
+        Optional<Version> previous = history.stream().map(Rubric::version).filter(v -> v.compareTo(rubric.version()) < 0)
+                .max(Version::compareTo);
+        return List.of(GeneratedFile.text("guidelines.md", markdown(rubric, previous)),
+                GeneratedFile.text("guidelines.html", html(rubric, previous)));
     }
 
     /** The guidelines as normalised Markdown. */
     public static String markdown(Rubric rubric) {
-        Document doc = PARSER.parse(new GuidelinesWriter(rubric).write(false));
+        return markdown(rubric, Optional.empty());
+    }
+
+    /** The guidelines as normalised Markdown, linking to the calibration notice from {@code previous}, if any. */
+    public static String markdown(Rubric rubric, Optional<Version> previous) {
+        return normalise(new GuidelinesWriter(rubric, previous).write(false));
+    }
+
+    /** Markdown text run through Flexmark's parser and formatter, as every Markdown file rubricc writes is. */
+    public static String normalise(String markdown) {
+        Document doc = PARSER.parse(markdown);
         return ensureNewline(FORMATTER.render(doc));
     }
 
     /** The guidelines as a self-contained HTML page. */
     public static String html(Rubric rubric) {
-        Document doc = PARSER.parse(new GuidelinesWriter(rubric).write(true));
+        return html(rubric, Optional.empty());
+    }
+
+    public static String html(Rubric rubric, Optional<Version> previous) {
+        Document doc = PARSER.parse(new GuidelinesWriter(rubric, previous).write(true));
         String body = RENDERER.render(doc);
         return Page.wrap(rubric.title() + " " + rubric.version(), body);
     }

@@ -17,8 +17,12 @@ final class GuidelinesWriter {
     private final Sentences sentences;
     private final StringBuilder md = new StringBuilder();
 
-    GuidelinesWriter(Rubric rubric) {
+    private final Optional<org.rubricc.model.Version> previous;
+
+    /** @param previous the version before this one, when the compiler has it (so a calibration notice exists) */
+    GuidelinesWriter(Rubric rubric, Optional<org.rubricc.model.Version> previous) {
         this.rubric = rubric;
+        this.previous = previous;
         this.sentences = new Sentences(rubric);
     }
 
@@ -26,8 +30,10 @@ final class GuidelinesWriter {
     String write(boolean toc) {
         line("# " + Markdown.inline(rubric.title()));
         blank();
-        line("Version " + Markdown.inline(rubric.version().toString()) + " of rubric `" + rubric.id()
-                + "`. Changes from earlier versions: see the [changelog](../CHANGELOG.md).");
+        line("Version " + Markdown.inline(rubric.version().toString()) + " of rubric `" + rubric.id() + "`. "
+                + previous.map(p -> "What changed since version " + Markdown.inline(p.toString())
+                        + ", and how it affects your ratings: the [calibration notice](calibration-notice.md). ").orElse("")
+                + "Every version: the [changelog](../CHANGELOG.md).");
         blank();
         if (!rubric.description().isEmpty()) {
             line(Markdown.prose(rubric.description()));

@@ -4,15 +4,16 @@ package org.rubricc.docs;
  * Escaping of rubric text for Markdown. Names and labels are plain text: every character Markdown
  * would read as syntax is escaped. Prose (descriptions, guidance) is Markdown and keeps its syntax,
  * except raw HTML: a {@code <} outside code is escaped, so no tag a rubric holds reaches a page.
+ * Used by the guidelines and by the calibration notices (org.rubricc.diff).
  */
-final class Markdown {
+public final class Markdown {
     private Markdown() {}
 
     // Names and labels never start a line, so only characters that are syntax mid-line need escaping.
     private static final String SPECIAL = "\\`*_[]<>|~&";
 
     /** Plain text as inline Markdown: shows exactly these characters, on one line. */
-    static String inline(String text) {
+    public static String inline(String text) {
         StringBuilder b = new StringBuilder(text.length() + 8);
         text.codePoints().forEach(cp -> {
             if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029) b.append(' ');
@@ -28,7 +29,7 @@ final class Markdown {
      * blocks (so raw HTML shows as text), line separators made plain line breaks, and control
      * characters removed.
      */
-    static String prose(String text) {
+    public static String prose(String text) {
         StringBuilder b = new StringBuilder(text.length() + 8);
         boolean fenced = false;
         for (String line : text.replace('\u2028', '\n').replace('\u2029', '\n').split("\n", -1)) {

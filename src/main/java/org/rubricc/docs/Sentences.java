@@ -225,7 +225,7 @@ public final class Sentences {
         return String.join(", ", parts.subList(0, parts.size() - 1)) + ", " + conjunction + " " + parts.get(parts.size() - 1);
     }
 
-    static String capitalise(String s) {
+    public static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

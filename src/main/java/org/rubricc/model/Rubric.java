@@ -21,6 +21,7 @@ public final class Rubric {
     private final List<Section> sections;
     private final List<Rule> rules;
     private final Span span;
+    private final Span versionSpan;
 
     private final List<Dimension> dimensions;
     private final Map<String, Dimension> dimensionsById;
@@ -33,6 +34,12 @@ public final class Rubric {
      */
     public Rubric(String id, Version version, String title, String description, List<ItemField> itemFields,
             Map<String, Scale> scales, List<Section> sections, List<Rule> rules, Span span) {
+        this(id, version, title, description, itemFields, scales, sections, rules, span, span);
+    }
+
+    /** @param versionSpan where the version number is written, for diagnostics about versions */
+    public Rubric(String id, Version version, String title, String description, List<ItemField> itemFields,
+            Map<String, Scale> scales, List<Section> sections, List<Rule> rules, Span span, Span versionSpan) {
         this.id = id;
         this.version = version;
         this.title = title;
@@ -42,6 +49,7 @@ public final class Rubric {
         this.sections = List.copyOf(sections);
         this.rules = List.copyOf(rules);
         this.span = span;
+        this.versionSpan = versionSpan == null ? span : versionSpan;
 
         List<Dimension> all = new ArrayList<>();
         Map<String, Dimension> byId = new LinkedHashMap<>();
@@ -96,6 +104,11 @@ public final class Rubric {
 
     public Span span() {
         return span;
+    }
+
+    /** Where the version number is written (the rubric's span when unknown). */
+    public Span versionSpan() {
+        return versionSpan;
     }
 
     /** Every dimension, in the order the rater is asked them: section by section. */

@@ -20,7 +20,9 @@ import org.rubricc.testing.Golden;
 /**
  * Every file {@code diagnostics/NAME.rubric} (or folder {@code diagnostics/NAME/} with a
  * {@code main.rubric}, for cases that need several files) is checked, and the rendered diagnostics
- * must equal {@code diagnostics/NAME.expected}. Adding a case is adding files.
+ * must equal {@code diagnostics/NAME.expected}. A folder with {@code old.rubric} and
+ * {@code new.rubric} instead is a version check ({@code rubricc diff --check-version OLD NEW}).
+ * Adding a case is adding files.
  */
 class DiagnosticsGoldenTest {
     static final Path DIR = Path.of("src/test/resources/diagnostics");
@@ -32,7 +34,8 @@ class DiagnosticsGoldenTest {
         try (Stream<Path> s = Files.list(DIR)) {
             for (Path p : s.sorted().toList()) {
                 String file = p.getFileName().toString();
-                if (Files.isDirectory(p)) out.add(new Case(file, p, p.resolve("main.rubric")));
+                if (Files.isDirectory(p) && Files.exists(p.resolve("old.rubric"))) out.add(new Case(file, p, p.resolve("new.rubric")));
+                else if (Files.isDirectory(p)) out.add(new Case(file, p, p.resolve("main.rubric")));
                 else if (file.endsWith(".rubric")) out.add(new Case(file.substring(0, file.length() - 7), DIR, p));
             }
         }
@@ -42,6 +45,16 @@ class DiagnosticsGoldenTest {
     static String render(Case c) {
         Frontend frontend = new Frontend(c.root(), p -> c.root().toAbsolutePath().normalize()
                 .relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+        if (c.main().getFileName().toString().equals("new.rubric")) {
+            Compilation old = frontend.check(c.root().resolve("old.rubric")), now = frontend.check(c.main());
+            java.util.List<org.rubricc.diag.Diagnostic> ds = new ArrayList<>(old.diagnostics());
+            ds.addAll(now.diagnostics());
+            if (old.rubric().isPresent() && now.rubric().isPresent()) {
+                ds.addAll(org.rubricc.diff.VersionCheck.check(old.rubric().get(), now.rubric().get(),
+                        org.rubricc.diff.Diff.between(old.rubric().get(), now.rubric().get())));
+            }
+            return new TextRenderer(frontend.sources()).render(ds);
+        }
         Compilation result = frontend.check(c.main());
         return new TextRenderer(frontend.sources()).render(result.diagnostics());
     }

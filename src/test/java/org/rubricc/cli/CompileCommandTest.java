@@ -49,4 +49,31 @@ class CompileCommandTest {
         assertEquals(2, CheckCommandTest.run("compile", tmp.toString()).status(), "-o is required");
         assertEquals(2, CheckCommandTest.run("compile", tmp.resolve("missing").toString(), "-o", "x").status());
     }
+
+    @Test
+    void severalVersionsGetAChangelogAndANoticePerVersionThatTheGuidelinesLinkTo(@TempDir Path tmp) throws IOException {
+        Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(tmp.resolve("in/1.0.0.rubric"), OK);
+        Files.writeString(tmp.resolve("in/1.1.0.rubric"), OK.replace("1.0.0", "1.1.0").replace("\"Q?\"", "\"Q, really?\""));
+        Path out = tmp.resolve("out");
+        CheckCommandTest.Run r = CheckCommandTest.run("compile", tmp.resolve("in").toString(), "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        String changelog = Files.readString(out.resolve("r/CHANGELOG.md"));
+        assertTrue(changelog.indexOf("## 1.1.0") < changelog.indexOf("## 1.0.0"), "newest first: " + changelog);
+        assertTrue(changelog.contains("`QUESTION_REWORDED` `dimension:d/question`"), changelog);
+        String notice = Files.readString(out.resolve("r/1.1.0/calibration-notice.md"));
+        assertTrue(notice.startsWith("# Calibration notice: R 1.1.0\n"), notice);
+        assertFalse(Files.exists(out.resolve("r/1.0.0/calibration-notice.md")), "the first version has no notice");
+        assertTrue(Files.readString(out.resolve("r/1.1.0/guidelines.md")).contains("[calibration notice](calibration-notice.md)"));
+        assertFalse(Files.readString(out.resolve("r/1.0.0/guidelines.md")).contains("calibration-notice.md"));
+        assertTrue(Files.readString(out.resolve("r/1.0.0/guidelines.md")).contains("[changelog](../CHANGELOG.md)"));
+    }
+
+    @Test
+    void aSingleVersionStillGetsAChangelogSoTheLinkResolves(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("a.rubric"), OK);
+        Path out = tmp.resolve("out");
+        assertEquals(0, CheckCommandTest.run("compile", tmp.toString(), "-o", out.toString(), "--target", "changelog").status());
+        assertTrue(Files.readString(out.resolve("r/CHANGELOG.md")).contains("## 1.0.0\n\nThe first version."));
+    }
 }

@@ -1,0 +1,15 @@
+package org.rubricc.diff;
+
+import org.rubricc.model.Rubric;
+
+/** The rubric's title and description. */
+final class HeaderEvaluator implements Evaluator {
+    @Override
+    public void evaluate(Report r) {
+        Rubric o = r.m.oldRubric, n = r.m.newRubric;
+        r.text(ChangeRule.TITLE_REWORDED, "rubric/title", Report.rubric(), o.span(), n.span(), o.title(), n.title(),
+                "the rubric's title");
+        r.text(ChangeRule.DESCRIPTION_REWORDED, "rubric/description", Report.rubric(), o.span(), n.span(),
+                o.description(), n.description(), "the rubric's description");
+    }
+}

@@ -1,0 +1,410 @@
+package org.rubricc.diff;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.rubricc.model.Condition;
+import org.rubricc.model.Constraint;
+import org.rubricc.model.Dimension;
+import org.rubricc.model.Rule;
+import org.rubricc.model.Scale;
+import org.rubricc.model.Value;
+
+/**
+ * Compares what two conditions (or two rules) mean rather than how they are written. Both are
+ * evaluated on every combination of answers to the dimensions they look at — each dimension's values
+ * that exist in both versions (matched through renames and renumbering), "n/a" where both offer it,
+ * and no answer — and their truth tables are compared. Values only one version has are left out:
+ * adding or removing them is the scale's change, reported on its own. When the combinations are too
+ * many (or a scale cannot be enumerated), the conditions are compared as written after mapping old
+ * ids and values to new ones; then any difference counts as {@link Relation#DIFFERENT}.
+ */
+final class Semantics {
+    /** How a new predicate relates to the old one. */
+    enum Relation {
+        SAME, WIDER, NARROWER, DIFFERENT;
+
+        boolean changed() {
+            return this != SAME;
+        }
+    }
+
+    private static final int MAX_WORLDS = 250_000;
+    private static final int MAX_MULTI_CHOICES = 10;
+    private static final int MAX_RANGE_VALUES = 2_000;
+
+    private final Matching m;
+
+    Semantics(Matching m) {
+        this.m = m;
+    }
+
+    /** An answer as seen by one version: null for no answer. */
+    private sealed interface Ans {}
+
+    private record Num(BigDecimal v) implements Ans {}
+
+    private record Choice(String id) implements Ans {}
+
+    private record Bool(boolean v) implements Ans {}
+
+    private record Many(Set<String> ids) implements Ans {}
+
+    private record Words() implements Ans {}
+
+    private record NotApplicable() implements Ans {}
+
+    /** One possible answer to a dimension: as the old version and as the new version see it. */
+    private record Pair(Ans old, Ans now) {}
+
+    /** A predicate over the answers of one version, looked up by that version's dimension ids. */
+    interface Predicate {
+        boolean test(java.util.function.Function<String, Ans> answers);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** Compares two optional conditions; {@code whenAbsent} is the value of a missing one. */
+    Relation conditions(Optional<Condition> oldC, Optional<Condition> newC, boolean whenAbsent) {
+        List<Condition> olds = oldC.map(List::of).orElse(List.of());
+        List<Condition> news = newC.map(List::of).orElse(List.of());
+        Relation r = compare(refs(olds), refs(news), constants(olds, news),
+                a -> oldC.map(c -> eval(c, a)).orElse(whenAbsent),
+                a -> newC.map(c -> eval(c, a)).orElse(whenAbsent));
+        if (r != null) return r;
+        String o = oldC.map(c -> mapped(c)).orElse(String.valueOf(whenAbsent));
+        String n = newC.map(Semantics::canonical).orElse(String.valueOf(whenAbsent));
+        return o.equals(n) ? Relation.SAME : Relation.DIFFERENT;
+    }
+
+    /**
+     * Compares the answers two versions of a rule forbid: a rule is violated when its condition holds and
+     * one of its answer constraints (value, forbid, require; not justify) does not. WIDER means the new
+     * rule forbids more.
+     */
+    Relation violations(Rule oldR, Rule newR) {
+        List<Condition> olds = oldR.when().map(List::of).orElse(List.of());
+        List<Condition> news = newR.when().map(List::of).orElse(List.of());
+        Set<String> oldRefs = refs(olds), newRefs = refs(news);
+        List<Value> consts = new ArrayList<>();
+        for (Constraint c : answerConstraints(oldR)) {
+            oldRefs.add(c.target());
+            consts.addAll(values(c));
+        }
+        for (Constraint c : answerConstraints(newR)) {
+            newRefs.add(c.target());
+            consts.addAll(values(c));
+        }
+        Set<BigDecimal> numbers = constants(olds, news);
+        consts.forEach(v -> {
+            if (v instanceof Value.Number n) numbers.add(n.value());
+        });
+        Relation r = compare(oldRefs, newRefs, numbers, a -> violated(oldR, a), a -> violated(newR, a));
+        if (r != null) return r;
+        String o = oldR.when().map(this::mapped).orElse("") + " => "
+                + answerConstraints(oldR).stream().map(this::mapped).sorted().toList();
+        String n = newR.when().map(Semantics::canonical).orElse("") + " => "
+                + answerConstraints(newR).stream().map(Constraint::toSource).sorted().toList();
+        return o.equals(n) ? Relation.SAME : Relation.DIFFERENT;
+    }
+
+    static List<Constraint> answerConstraints(Rule r) {
+        return r.constraints().stream().filter(c -> !(c instanceof Constraint.Justify)).toList();
+    }
+
+    private static List<Value> values(Constraint c) {
+        if (c instanceof Constraint.Bound b) return List.of(b.value());
+        if (c instanceof Constraint.OneOf o) return o.values();
+        if (c instanceof Constraint.Forbid f) return f.values();
+        return List.of();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Enumeration
+    // ---------------------------------------------------------------------------------------------
+
+    /** Old ids are looked up with an "old:" prefix, new ids with "new:". */
+    private Relation compare(Set<String> oldRefs, Set<String> newRefs, Set<BigDecimal> numbers,
+            Predicate oldP, Predicate newP) {
+        // Group the referenced dimensions into pairs (old id, new id), either side possibly absent.
+        Map<String, String[]> pairs = new LinkedHashMap<>();
+        for (String o : oldRefs) {
+            String n = m.dimensions.get(o);
+            pairs.put("o:" + o + "/n:" + n, new String[] {o, n});
+        }
+        for (String n : newRefs) {
+            Optional<Dimension> o = m.oldDimension(n);
+            String oid = o.map(Dimension::id).orElse(null);
+            pairs.putIfAbsent("o:" + oid + "/n:" + n, new String[] {oid, n});
+        }
+        List<String[]> keys = new ArrayList<>(pairs.values());
+        List<List<Pair>> domains = new ArrayList<>();
+        long worlds = 1;
+        for (String[] k : keys) {
+            List<Pair> d = domain(k[0], k[1], numbers);
+            if (d == null) return null;
+            domains.add(d);
+            worlds *= d.size();
+            if (worlds > MAX_WORLDS) return null;
+        }
+        boolean someOldOnly = false, someNewOnly = false;
+        int[] index = new int[keys.size()];
+        Map<String, Ans> oldAnswers = new LinkedHashMap<>(), newAnswers = new LinkedHashMap<>();
+        while (true) {
+            oldAnswers.clear();
+            newAnswers.clear();
+            for (int i = 0; i < keys.size(); i++) {
+                Pair p = domains.get(i).get(index[i]);
+                if (keys.get(i)[0] != null) oldAnswers.put(keys.get(i)[0], p.old());
+                if (keys.get(i)[1] != null) newAnswers.put(keys.get(i)[1], p.now());
+            }
+            boolean a = oldP.test(oldAnswers::get), b = newP.test(newAnswers::get);
+            if (a && !b) someOldOnly = true;
+            if (b && !a) someNewOnly = true;
+            int i = 0;
+            while (i < index.length && ++index[i] == domains.get(i).size()) index[i++] = 0;
+            if (i == index.length) break;
+        }
+        if (!someOldOnly && !someNewOnly) return Relation.SAME;
+        if (someOldOnly && someNewOnly) return Relation.DIFFERENT;
+        return someNewOnly ? Relation.WIDER : Relation.NARROWER;
+    }
+
+    /** The possible answers of a dimension pair, or null when they cannot be enumerated. */
+    private List<Pair> domain(String oldId, String newId, Set<BigDecimal> numbers) {
+        Dimension o = oldId == null ? null : m.oldRubric.dimension(oldId).orElse(null);
+        Dimension n = newId == null ? null : m.newRubric.dimension(newId).orElse(null);
+        List<Pair> out = new ArrayList<>();
+        // A required dimension that is never skipped always has an answer: "no answer" is not a case to compare.
+        boolean oldAlways = o != null && always(m.oldRubric, o), newAlways = n != null && always(m.newRubric, n);
+        if (o != null && n != null && o.scale().kind().equals(n.scale().kind())) {
+            if (!(oldAlways && newAlways)) out.add(new Pair(null, null));
+            Matching.ValueMap vm = m.values(oldId);
+            Scale os = o.scale(), ns = n.scale();
+            if (os instanceof Scale.Ordinal) {
+                vm.points.forEach((a, b) -> out.add(new Pair(new Num(a), new Num(b))));
+            } else if (os instanceof Scale.Categorical) {
+                vm.choices.forEach((a, b) -> out.add(new Pair(new Choice(a), new Choice(b))));
+            } else if (os instanceof Scale.Bool) {
+                out.add(new Pair(new Bool(true), new Bool(true)));
+                out.add(new Pair(new Bool(false), new Bool(false)));
+            } else if (os instanceof Scale.MultiSelect) {
+                List<Map.Entry<String, String>> cs = new ArrayList<>(vm.choices.entrySet());
+                if (cs.size() > MAX_MULTI_CHOICES) return null;
+                for (int mask = 0; mask < (1 << cs.size()); mask++) {
+                    Set<String> a = new TreeSet<>(), b = new TreeSet<>();
+                    for (int i = 0; i < cs.size(); i++) {
+                        if ((mask & (1 << i)) != 0) {
+                            a.add(cs.get(i).getKey());
+                            b.add(cs.get(i).getValue());
+                        }
+                    }
+                    out.add(new Pair(new Many(a), new Many(b)));
+                }
+            } else if (os instanceof Scale.Numeric or && ns instanceof Scale.Numeric nr) {
+                List<BigDecimal> xs = numbers(or, nr, numbers);
+                if (xs == null) return null;
+                xs.forEach(x -> out.add(new Pair(new Num(x), new Num(x))));
+            } else {
+                out.add(new Pair(new Words(), new Words()));
+            }
+            if (o.notApplicable().isPresent() && n.notApplicable().isPresent()) {
+                out.add(new Pair(new NotApplicable(), new NotApplicable()));
+            }
+            return out;
+        }
+        // Unmatched (or of another kind): each side's answers, independently.
+        List<Ans> olds = o == null ? new ArrayList<>() : answers(o, numbers);
+        List<Ans> news = n == null ? new ArrayList<>() : answers(n, numbers);
+        if (olds == null || news == null) return null;
+        if (!oldAlways) olds.add(null);
+        if (!newAlways) news.add(null);
+        for (Ans a : olds) for (Ans b : news) out.add(new Pair(a, b));
+        return out;
+    }
+
+    private static boolean always(org.rubricc.model.Rubric r, Dimension d) {
+        return d.required() && r.skipCondition(d).isEmpty();
+    }
+
+    private List<Ans> answers(Dimension d, Set<BigDecimal> numbers) {
+        List<Ans> out = new ArrayList<>();
+        Scale s = d.scale();
+        if (s instanceof Scale.Ordinal o) o.points().forEach(p -> out.add(new Num(p.value())));
+        else if (s instanceof Scale.Categorical c) c.choices().forEach(x -> out.add(new Choice(x.id())));
+        else if (s instanceof Scale.Bool) {
+            out.add(new Bool(true));
+            out.add(new Bool(false));
+        } else if (s instanceof Scale.MultiSelect ms) {
+            if (ms.choices().size() > MAX_MULTI_CHOICES) return null;
+            for (int mask = 0; mask < (1 << ms.choices().size()); mask++) {
+                Set<String> a = new TreeSet<>();
+                for (int i = 0; i < ms.choices().size(); i++) if ((mask & (1 << i)) != 0) a.add(ms.choices().get(i).id());
+                out.add(new Many(a));
+            }
+        } else if (s instanceof Scale.Numeric r) {
+            List<BigDecimal> xs = numbers(r, r, numbers);
+            if (xs == null) return null;
+            xs.forEach(x -> out.add(new Num(x)));
+        } else out.add(new Words());
+        if (d.notApplicable().isPresent()) out.add(new NotApplicable());
+        return out;
+    }
+
+    /**
+     * Numbers both range scales accept that decide every comparison with {@code constants}: the ends,
+     * the constants and a number between each two neighbours; for stepped scales, every value.
+     */
+    private static List<BigDecimal> numbers(Scale.Numeric a, Scale.Numeric b, Set<BigDecimal> constants) {
+        BigDecimal lo = a.min().max(b.min()), hi = a.max().min(b.max());
+        if (lo.compareTo(hi) > 0) return List.of();
+        Optional<Scale.Numeric> stepped = a.step().isPresent() ? Optional.of(a) : b.step().isPresent() ? Optional.of(b) : Optional.empty();
+        List<BigDecimal> out = new ArrayList<>();
+        if (stepped.isPresent()) {
+            Scale.Numeric s = stepped.get();
+            BigDecimal step = s.step().get();
+            BigDecimal count = hi.subtract(s.min()).divide(step, 0, RoundingMode.FLOOR);
+            if (count.compareTo(BigDecimal.valueOf(MAX_RANGE_VALUES * 10L)) > 0) return null;
+            for (BigDecimal x = s.min(); x.compareTo(hi) <= 0; x = x.add(step)) {
+                if (x.compareTo(lo) >= 0 && a.accepts(x) && b.accepts(x)) out.add(x);
+                if (out.size() > MAX_RANGE_VALUES) return null;
+            }
+            return out;
+        }
+        TreeSet<BigDecimal> points = new TreeSet<>();
+        points.add(lo);
+        points.add(hi);
+        for (BigDecimal c : constants) if (c.compareTo(lo) >= 0 && c.compareTo(hi) <= 0) points.add(c);
+        List<BigDecimal> sorted = new ArrayList<>(points);
+        for (int i = 0; i < sorted.size(); i++) {
+            out.add(sorted.get(i));
+            if (i + 1 < sorted.size()) out.add(sorted.get(i).add(sorted.get(i + 1)).divide(BigDecimal.valueOf(2)));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Evaluation (README, "Conditions" and "Edge-case rules")
+    // ---------------------------------------------------------------------------------------------
+
+    private static boolean eval(Condition c, java.util.function.Function<String, Ans> answers) {
+        if (c instanceof Condition.And a) return a.operands().stream().allMatch(x -> eval(x, answers));
+        if (c instanceof Condition.Or o) return o.operands().stream().anyMatch(x -> eval(x, answers));
+        if (c instanceof Condition.Not n) return !eval(n.operand(), answers);
+        Condition.Atom atom = (Condition.Atom) c;
+        Ans a = answers.apply(atom.dimension());
+        if (a == null) return false;
+        if (atom instanceof Condition.Answered) return true;
+        if (atom instanceof Condition.Contains con) return a instanceof Many many && many.ids().contains(con.choice());
+        if (atom instanceof Condition.In in) return in.values().stream().anyMatch(v -> equal(a, v));
+        Condition.Compare cmp = (Condition.Compare) atom;
+        if (cmp.op() == Condition.Op.EQ) return equal(a, cmp.value());
+        if (cmp.op() == Condition.Op.NE) return !equal(a, cmp.value());
+        if (a instanceof Num num && cmp.value() instanceof Value.Number v) return cmp.op().test(num.v().compareTo(v.value()));
+        return false;
+    }
+
+    private static boolean equal(Ans a, Value v) {
+        if (v instanceof Value.NotApplicable) return a instanceof NotApplicable;
+        if (a instanceof Num n) return v instanceof Value.Number x && n.v().compareTo(x.value()) == 0;
+        if (a instanceof Choice c) return v instanceof Value.Choice x && c.id().equals(x.id());
+        if (a instanceof Bool b) return v instanceof Value.Bool x && b.v() == x.value();
+        return false;
+    }
+
+    private static boolean violated(Rule r, java.util.function.Function<String, Ans> answers) {
+        if (r.when().isPresent() && !eval(r.when().get(), answers)) return false;
+        for (Constraint c : answerConstraints(r)) if (!holds(c, answers.apply(c.target()))) return true;
+        return false;
+    }
+
+    private static boolean holds(Constraint c, Ans a) {
+        if (c instanceof Constraint.Require) return a != null;
+        if (c instanceof Constraint.Forbid f) return a == null || f.values().stream().noneMatch(v -> equal(a, v));
+        if (a == null || a instanceof NotApplicable) return true;
+        if (c instanceof Constraint.OneOf o) return o.values().stream().anyMatch(v -> equal(a, v));
+        Constraint.Bound b = (Constraint.Bound) c;
+        if (b.op() == Condition.Op.EQ) return equal(a, b.value());
+        if (b.op() == Condition.Op.NE) return !equal(a, b.value());
+        return a instanceof Num n && b.value() instanceof Value.Number v && b.op().test(n.v().compareTo(v.value()));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Written forms, for the fallback
+    // ---------------------------------------------------------------------------------------------
+
+    private static Set<String> refs(List<Condition> cs) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        cs.forEach(c -> out.addAll(c.references()));
+        return out;
+    }
+
+    private static Set<BigDecimal> constants(List<Condition> olds, List<Condition> news) {
+        Set<BigDecimal> out = new TreeSet<>();
+        for (Condition c : olds) collectNumbers(c, out);
+        for (Condition c : news) collectNumbers(c, out);
+        return out;
+    }
+
+    private static void collectNumbers(Condition c, Set<BigDecimal> out) {
+        if (c instanceof Condition.And a) a.operands().forEach(x -> collectNumbers(x, out));
+        else if (c instanceof Condition.Or o) o.operands().forEach(x -> collectNumbers(x, out));
+        else if (c instanceof Condition.Not n) collectNumbers(n.operand(), out);
+        else if (c instanceof Condition.Compare cmp && cmp.value() instanceof Value.Number v) out.add(v.value());
+        else if (c instanceof Condition.In in) in.values().forEach(v -> {
+            if (v instanceof Value.Number n) out.add(n.value());
+        });
+    }
+
+    /** A condition as written, with and/or operands and value sets in a canonical order. */
+    static String canonical(Condition c) {
+        if (c instanceof Condition.And a) return "(" + String.join(" and ", new TreeSet<>(a.operands().stream().map(Semantics::canonical).toList())) + ")";
+        if (c instanceof Condition.Or o) return "(" + String.join(" or ", new TreeSet<>(o.operands().stream().map(Semantics::canonical).toList())) + ")";
+        if (c instanceof Condition.Not n) return "not " + canonical(n.operand());
+        if (c instanceof Condition.In in) {
+            return in.dimension() + " in {" + String.join(", ", new TreeSet<>(in.values().stream().map(Value::toSource).toList())) + "}";
+        }
+        return c.toSource();
+    }
+
+    /** An old condition in the new version's ids and values, canonical; values without a counterpart are marked. */
+    String mapped(Condition c) {
+        return canonical(translate(c));
+    }
+
+    private String mapped(Constraint c) {
+        String target = m.newDimensionId(c.target()).orElse("<removed " + c.target() + ">");
+        java.util.function.Function<Value, String> v = x -> m.mapValue(c.target(), x).map(Value::toSource)
+                .orElse("<removed " + x.toSource() + ">");
+        if (c instanceof Constraint.Require) return "require " + target;
+        if (c instanceof Constraint.Justify j) return "justify " + target + " min " + j.minLength();
+        if (c instanceof Constraint.Bound b) return target + " " + b.op().symbol() + " " + v.apply(b.value());
+        List<Value> vs = values(c);
+        String set = "{" + String.join(", ", new TreeSet<>(vs.stream().map(v).toList())) + "}";
+        return (c instanceof Constraint.Forbid ? "forbid " : "") + target + " in " + set;
+    }
+
+    /** An old condition rewritten with new ids and values (values without a counterpart keep a marker choice). */
+    Condition translate(Condition c) {
+        if (c instanceof Condition.And a) return new Condition.And(a.operands().stream().map(this::translate).toList(), a.span());
+        if (c instanceof Condition.Or o) return new Condition.Or(o.operands().stream().map(this::translate).toList(), o.span());
+        if (c instanceof Condition.Not n) return new Condition.Not(translate(n.operand()), n.span());
+        Condition.Atom atom = (Condition.Atom) c;
+        String old = atom.dimension();
+        String dim = m.newDimensionId(old).orElse("<removed " + old + ">");
+        java.util.function.Function<Value, Value> v = x -> m.mapValue(old, x)
+                .orElseGet(() -> new Value.Choice("<removed " + x.toSource() + ">"));
+        if (atom instanceof Condition.Compare cmp) return new Condition.Compare(dim, cmp.op(), v.apply(cmp.value()), cmp.span());
+        if (atom instanceof Condition.In in) return new Condition.In(dim, in.values().stream().map(v).toList(), in.span());
+        if (atom instanceof Condition.Contains con) {
+            return new Condition.Contains(dim, m.values(old).mapChoice(con.choice()).orElse("<removed " + con.choice() + ">"), con.span());
+        }
+        return new Condition.Answered(dim, atom.span());
+    }
+}
