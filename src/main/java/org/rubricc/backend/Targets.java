@@ -7,6 +7,7 @@ public final class Targets {
     private Targets() {}
 
     public static List<Target> all() {
-        return List.of(new org.rubricc.schema.SchemaTarget(), new org.rubricc.docs.DocsTarget());
+        return List.of(new org.rubricc.schema.SchemaTarget(), new org.rubricc.docs.DocsTarget(),
+                new org.rubricc.codegen.JavaTarget());
     }
 }

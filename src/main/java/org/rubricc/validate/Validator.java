@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;
+import org.rubricc.model.Phrases;
 import org.rubricc.model.Rubric;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
-import org.rubricc.model.Value;
 
 /**
  * Judges submitted ratings against one rubric version, as the README's "Submission format" and
@@ -285,7 +284,7 @@ public final class Validator {
         for (Rule r : rubric.rules()) {
             if (r.guidanceOnly()) continue;
             if (r.when().isPresent() && !Conditions.holds(r.when().get(), answers)) continue;
-            String rule = "rule \u201C" + r.title() + "\u201D";
+            String rule = Phrases.rule(r);
             for (Constraint c : r.constraints()) {
                 Dimension d = byId.get(c.target());
                 String path = Violation.pointer("/answers", d.id());
@@ -304,7 +303,4 @@ public final class Validator {
         }
     }
 
-    static String joinValues(List<Value> values, Dimension d) {
-        return values.stream().map(v -> Describe.value(d, v)).collect(Collectors.joining(", "));
-    }
 }
