@@ -153,14 +153,41 @@ final class Runtime {
                 return l == 3 && c[o] == 'n' && c[o + 1] == '/' && c[o + 2] == 'a';
             }
 
+            /** The error Jackson reports for a key given twice in one object. */
+            private static com.fasterxml.jackson.core.JsonParseException duplicate(JsonParser p, String name) {
+                return new com.fasterxml.jackson.core.JsonParseException(p, "Duplicate field '" + name + "'");
+            }
+
+            /**
+             * Keeps the keys of the objects open inside a skipped or captured value (null for arrays), so a
+             * duplicate key is found there too; returns the stack, created on first use.
+             */
+            private static ArrayList<HashSet<String>> open(ArrayList<HashSet<String>> stack, JsonParser p, JsonToken t)
+                    throws IOException {
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    if (stack == null) stack = new ArrayList<>();
+                    stack.add(t == JsonToken.START_OBJECT ? new HashSet<>() : null);
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    stack.remove(stack.size() - 1);
+                } else if (t == JsonToken.FIELD_NAME && !stack.get(stack.size() - 1).add(p.currentName())) {
+                    throw duplicate(p, p.currentName());
+                }
+                return stack;
+            }
+
             /** Reads past the current value, decoding every string and number as the tree model does. */
             private static void skip(JsonParser p, JsonToken t) throws IOException {
                 int depth = 0;
+                ArrayList<HashSet<String>> objects = null;
                 while (true) {
                     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                         depth++;
+                        objects = open(objects, p, t);
                     } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                         depth--;
+                        objects = open(objects, p, t);
+                    } else if (t == JsonToken.FIELD_NAME) {
+                        objects = open(objects, p, t);
                     } else if (t == JsonToken.VALUE_STRING) {
                         p.getTextLength();
                     } else if (t == JsonToken.VALUE_NUMBER_INT) {
@@ -178,7 +205,10 @@ final class Runtime {
                 StringBuilder b = new StringBuilder();
                 int depth = 0;
                 boolean comma = false;
+                ArrayList<HashSet<String>> objects = null;
                 while (true) {
+                    objects = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY || t == JsonToken.END_OBJECT
+                            || t == JsonToken.END_ARRAY || t == JsonToken.FIELD_NAME ? open(objects, p, t) : objects;
                     if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                         b.append(t == JsonToken.END_OBJECT ? '}' : ']');
                         depth--;

@@ -52,7 +52,6 @@ public final class ValidatorGenerator {
     private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
     private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
     private static final ClassName JSON_FACTORY = ClassName.get("com.fasterxml.jackson.core", "JsonFactory");
-    private static final ClassName STREAM_READ_FEATURE = ClassName.get("com.fasterxml.jackson.core", "StreamReadFeature");
     private static final ClassName JSON_PROCESSING_EXCEPTION = ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
     private static final ClassName IO_EXCEPTION = ClassName.get(java.io.IOException.class);
     private static final ClassName BIG_DECIMAL = ClassName.get(BigDecimal.class);
@@ -168,7 +167,8 @@ public final class ValidatorGenerator {
         type.addField(FieldSpec.builder(STRING, "RUBRIC_VERSION", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .initializer(c("$S", rubric.version().toString())).build());
         type.addField(FieldSpec.builder(JSON_FACTORY, "JSON", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$T.builder().enable($T.STRICT_DUPLICATE_DETECTION).build()", JSON_FACTORY, STREAM_READ_FEATURE)
+                .addJavadoc("Duplicate keys are found by the readers themselves, cheaper than by Jackson's detector.\n")
+                .initializer("new $T()", JSON_FACTORY)
                 .build());
         for (String[] k : new String[][] {{"ABSENT", "0"}, {"NUMBER", "1"}, {"STRING", "2"}, {"TRUE", "3"}, {"FALSE", "4"},
                 {"ARRAY", "5"}, {"OBJECT", "6"}, {"NULL", "7"}, {"EMPTY_STRING", "8"}}) {
@@ -223,8 +223,7 @@ public final class ValidatorGenerator {
         type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
                 .addJavadoc("Every violation of the next value of a parser the caller owns (its current token, or the\n"
                         + "next one when it has none). The parser is left on the value's last token; what follows is\n"
-                        + "not read. Duplicate keys are found only when the parser was created with\n"
-                        + "{@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}. JSON that is not well-formed gives one\n"
+                        + "not read. JSON that is not well-formed (duplicate keys included) gives one\n"
                         + "{@code malformed-json} violation.\n\n"
                         + "@throws IOException when the parser's input cannot be read\n")
                 .addParameter(JSON_PARSER, "parser").addException(IO_EXCEPTION)
@@ -308,8 +307,16 @@ public final class ValidatorGenerator {
                 .addJavadoc("The members of the rating object, up to its end.\n")
                 .addStatement("String name")
                 .beginControlFlow("while ((name = p.nextFieldName()) != null)")
+                .addStatement("if (seen(st, name)) throw duplicate(p, name)")
                 .addStatement("$T t = p.nextToken()", JSON_TOKEN)
                 .beginControlFlow("switch (name)");
+        MethodSpec.Builder seen = MethodSpec.methodBuilder("seen").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(boolean.class).addParameter(state, "st").addParameter(String.class, "name")
+                .addJavadoc("Whether the rating object has had this key already.\n")
+                .beginControlFlow("switch (name)");
+        for (String field : TOP_LEVEL) seen.addStatement(c("case $S: return st.$L != ABSENT", field, field));
+        seen.addStatement("default: return !st.fresh(0, name)").endControlFlow();
+        type.addMethod(seen.build());
         for (String field : List.of("rubric", "version")) {
             String expected = field.equals("rubric") ? rubric.id() : rubric.version().toString();
             rating.beginControlFlow(c("case $S:", field))
@@ -371,10 +378,12 @@ public final class ValidatorGenerator {
                 .addJavadoc("The members of {@code answers}: each value is read by its dimension's reader.\n")
                 .addStatement("String name")
                 .beginControlFlow("while ((name = p.nextFieldName()) != null)")
+                .addStatement("int d = dimension(name)")
+                .addStatement("if (d >= 0 ? answered(st, d) : !st.fresh(1, name)) throw duplicate(p, name)")
                 .addStatement("$T t = p.nextToken()", JSON_TOKEN)
-                .beginControlFlow("switch (name)");
+                .beginControlFlow("switch (d)");
         for (int i = 0; i < dims.size(); i++) {
-            answers.addStatement(c("case $S: answer$L(p, t, st); break", dims.get(i).id(), i));
+            answers.addStatement("case $L: answer$L(p, t, st); break", i, i);
         }
         answers.beginControlFlow("default:")
                 .addStatement("st.stop()")
@@ -392,8 +401,9 @@ public final class ValidatorGenerator {
                 .addStatement("st.justificationLength = new int[$L]", dims.size())
                 .addStatement("String name")
                 .beginControlFlow("while ((name = p.nextFieldName()) != null)")
-                .addStatement("$T t = p.nextToken()", JSON_TOKEN)
                 .addStatement("int d = dimension(name)")
+                .addStatement("if (d >= 0 ? st.justificationKind[d] != ABSENT : !st.fresh(2, name)) throw duplicate(p, name)")
+                .addStatement("$T t = p.nextToken()", JSON_TOKEN)
                 .beginControlFlow("if (d < 0)")
                 .addStatement("if (st.unknownJustifications == null) st.unknownJustifications = new $T<>()", ARRAY_LIST)
                 .addStatement("st.unknownJustifications.add(name)")
@@ -1053,6 +1063,13 @@ public final class ValidatorGenerator {
                 .addStatement("if (justifiedCount == justified.length) justified = $T.copyOf(justified, justified.length * 2)",
                         java.util.Arrays.class)
                 .addStatement("justified[justifiedCount++] = entry").build());
+        stateType.addField(ParameterizedTypeName.get(ClassName.get(java.util.HashSet.class), ClassName.get(String.class)), "unknownKeys");
+        stateType.addMethod(MethodSpec.methodBuilder("fresh").returns(boolean.class)
+                .addJavadoc("Records a key that is not a field of the format or a dimension, in one of the rating object (0),\n"
+                        + "{@code answers} (1) and {@code justifications} (2); false when that object had it already.\n")
+                .addParameter(int.class, "object").addParameter(String.class, "name")
+                .addStatement("if (unknownKeys == null) unknownKeys = new $T<>()", java.util.HashSet.class)
+                .addStatement("return unknownKeys.add(object + name)").build());
         stateType.addMethod(MethodSpec.methodBuilder("result").returns(violations)
                 .addStatement("return out == null ? $T.of() : $T.unmodifiableList(out)", LIST, COLLECTIONS).build());
     }

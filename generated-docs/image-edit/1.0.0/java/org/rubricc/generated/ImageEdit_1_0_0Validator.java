@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -25,7 +25,10 @@ public final class ImageEdit_1_0_0Validator {
 
     public static final String RUBRIC_VERSION = "1.0.0";
 
-    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * Duplicate keys are found by the readers themselves, cheaper than by Jackson's detector.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private static final byte ABSENT = 0;
 
@@ -101,8 +104,7 @@ public final class ImageEdit_1_0_0Validator {
     /**
      * Every violation of the next value of a parser the caller owns (its current token, or the
      * next one when it has none). The parser is left on the value's last token; what follows is
-     * not read. Duplicate keys are found only when the parser was created with
-     * {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}. JSON that is not well-formed gives one
+     * not read. JSON that is not well-formed (duplicate keys included) gives one
      * {@code malformed-json} violation.
      *
      * @throws IOException when the parser's input cannot be read
@@ -186,11 +188,27 @@ public final class ImageEdit_1_0_0Validator {
     }
 
     /**
+     * Whether the rating object has had this key already.
+     */
+    private static boolean seen(State st, String name) {
+        switch (name) {
+            case "rubric": return st.rubric != ABSENT;
+            case "version": return st.version != ABSENT;
+            case "item": return st.item != ABSENT;
+            case "rater": return st.rater != ABSENT;
+            case "answers": return st.answers != ABSENT;
+            case "justifications": return st.justifications != ABSENT;
+            default: return !st.fresh(0, name);
+        }
+    }
+
+    /**
      * The members of the rating object, up to its end.
      */
     private static void rating(JsonParser p, State st) throws IOException {
         String name;
         while ((name = p.nextFieldName()) != null) {
+            if (seen(st, name)) throw duplicate(p, name);
             JsonToken t = p.nextToken();
             switch (name) {
                 case "rubric": {
@@ -270,21 +288,23 @@ public final class ImageEdit_1_0_0Validator {
     private static void answers(JsonParser p, State st) throws IOException {
         String name;
         while ((name = p.nextFieldName()) != null) {
+            int d = dimension(name);
+            if (d >= 0 ? answered(st, d) : !st.fresh(1, name)) throw duplicate(p, name);
             JsonToken t = p.nextToken();
-            switch (name) {
-                case "feasibility": answer0(p, t, st); break;
-                case "unsafe": answer1(p, t, st); break;
-                case "harm_kinds": answer2(p, t, st); break;
-                case "identical": answer3(p, t, st); break;
-                case "style_change": answer4(p, t, st); break;
-                case "character_present": answer5(p, t, st); break;
-                case "adherence": answer6(p, t, st); break;
-                case "structure": answer7(p, t, st); break;
-                case "preservation": answer8(p, t, st); break;
-                case "visual_quality": answer9(p, t, st); break;
-                case "style_alignment": answer10(p, t, st); break;
-                case "character_consistency": answer11(p, t, st); break;
-                case "overall": answer12(p, t, st); break;
+            switch (d) {
+                case 0: answer0(p, t, st); break;
+                case 1: answer1(p, t, st); break;
+                case 2: answer2(p, t, st); break;
+                case 3: answer3(p, t, st); break;
+                case 4: answer4(p, t, st); break;
+                case 5: answer5(p, t, st); break;
+                case 6: answer6(p, t, st); break;
+                case 7: answer7(p, t, st); break;
+                case 8: answer8(p, t, st); break;
+                case 9: answer9(p, t, st); break;
+                case 10: answer10(p, t, st); break;
+                case 11: answer11(p, t, st); break;
+                case 12: answer12(p, t, st); break;
                 default: {
                     st.stop();
                     st.answer(new Violation(pointer("/answers", name), "unknown-key", "`" + name + "` is not a dimension of image-edit 1.0.0"));
@@ -302,8 +322,9 @@ public final class ImageEdit_1_0_0Validator {
         st.justificationLength = new int[13];
         String name;
         while ((name = p.nextFieldName()) != null) {
-            JsonToken t = p.nextToken();
             int d = dimension(name);
+            if (d >= 0 ? st.justificationKind[d] != ABSENT : !st.fresh(2, name)) throw duplicate(p, name);
+            JsonToken t = p.nextToken();
             if (d < 0) {
                 if (st.unknownJustifications == null) st.unknownJustifications = new ArrayList<>();
                 st.unknownJustifications.add(name);
@@ -1518,6 +1539,8 @@ public final class ImageEdit_1_0_0Validator {
 
         ArrayList<Violation> out;
 
+        HashSet<String> unknownKeys;
+
         State(boolean quick) {
             this.quick = quick;
         }
@@ -1552,6 +1575,15 @@ public final class ImageEdit_1_0_0Validator {
         void justified(int entry) {
             if (justifiedCount == justified.length) justified = Arrays.copyOf(justified, justified.length * 2);
             justified[justifiedCount++] = entry;
+        }
+
+        /**
+         * Records a key that is not a field of the format or a dimension, in one of the rating object (0),
+         * {@code answers} (1) and {@code justifications} (2); false when that object had it already.
+         */
+        boolean fresh(int object, String name) {
+            if (unknownKeys == null) unknownKeys = new HashSet<>();
+            return unknownKeys.add(object + name);
         }
 
         List<Violation> result() {
@@ -1703,14 +1735,41 @@ public final class ImageEdit_1_0_0Validator {
         return l == 3 && c[o] == 'n' && c[o + 1] == '/' && c[o + 2] == 'a';
     }
     
+    /** The error Jackson reports for a key given twice in one object. */
+    private static com.fasterxml.jackson.core.JsonParseException duplicate(JsonParser p, String name) {
+        return new com.fasterxml.jackson.core.JsonParseException(p, "Duplicate field '" + name + "'");
+    }
+    
+    /**
+     * Keeps the keys of the objects open inside a skipped or captured value (null for arrays), so a
+     * duplicate key is found there too; returns the stack, created on first use.
+     */
+    private static ArrayList<HashSet<String>> open(ArrayList<HashSet<String>> stack, JsonParser p, JsonToken t)
+            throws IOException {
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            if (stack == null) stack = new ArrayList<>();
+            stack.add(t == JsonToken.START_OBJECT ? new HashSet<>() : null);
+        } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+            stack.remove(stack.size() - 1);
+        } else if (t == JsonToken.FIELD_NAME && !stack.get(stack.size() - 1).add(p.currentName())) {
+            throw duplicate(p, p.currentName());
+        }
+        return stack;
+    }
+    
     /** Reads past the current value, decoding every string and number as the tree model does. */
     private static void skip(JsonParser p, JsonToken t) throws IOException {
         int depth = 0;
+        ArrayList<HashSet<String>> objects = null;
         while (true) {
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 depth++;
+                objects = open(objects, p, t);
             } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                 depth--;
+                objects = open(objects, p, t);
+            } else if (t == JsonToken.FIELD_NAME) {
+                objects = open(objects, p, t);
             } else if (t == JsonToken.VALUE_STRING) {
                 p.getTextLength();
             } else if (t == JsonToken.VALUE_NUMBER_INT) {
@@ -1728,7 +1787,10 @@ public final class ImageEdit_1_0_0Validator {
         StringBuilder b = new StringBuilder();
         int depth = 0;
         boolean comma = false;
+        ArrayList<HashSet<String>> objects = null;
         while (true) {
+            objects = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY || t == JsonToken.END_OBJECT
+                    || t == JsonToken.END_ARRAY || t == JsonToken.FIELD_NAME ? open(objects, p, t) : objects;
             if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                 b.append(t == JsonToken.END_OBJECT ? '}' : ']');
                 depth--;
