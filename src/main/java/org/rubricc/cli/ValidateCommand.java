@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rubricc.backend.Json;
+import org.rubricc.codegen.CompiledValidator;
+import org.rubricc.codegen.InMemoryCompiler;
 import org.rubricc.check.Compilation;
 import org.rubricc.check.Frontend;
 import org.rubricc.diag.TextRenderer;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
     enum Format { text, json }
 
+    enum Engine { generated, interpreted }
+
     @Spec
     CommandSpec spec;
 
@@ -47,6 +51,17 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the working directory).")
     Path root;
+
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "generated: compile the rubric's Java validator in memory and run it (needs a JDK); "
+                    + "interpreted: the runtime validator. Both give the same output. Default: generated, or interpreted "
+                    + "when this Java has no compiler.")
+    Engine engine;
+
+    /** Judges one line of the ratings file. */
+    private interface Judge {
+        List<Violation> judge(RatingsReader.RawLine line);
+    }
 
     /** Stream where the results go; a field so tests can capture it. */
     InputStream stdin = System.in;
@@ -65,7 +80,30 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("error: " + c.displayPath() + (c.library() ? " is a scale library, not a rubric" : " has errors; no rating was checked"));
             return Main.USAGE;
         }
-        Validator validator = new Validator(c.rubric().get());
+        Judge judge;
+        Engine chosen = engine;
+        if (chosen == null) {
+            chosen = InMemoryCompiler.available() ? Engine.generated : Engine.interpreted;
+            if (chosen == Engine.interpreted) err.println("note: no Java compiler in this runtime; using the interpreted engine");
+        }
+        if (chosen == Engine.generated) {
+            CompiledValidator compiled;
+            try {
+                compiled = CompiledValidator.compile(c.rubric().get());
+            } catch (InMemoryCompiler.CompileException e) {
+                err.println("error: " + e.getMessage());
+                return Main.USAGE;
+            }
+            judge = line -> line.error() != null ? malformed(line.error())
+                    : compiled.validate(line.bytes(), line.offset(), line.length()).stream()
+                            .map(v -> new Violation(v.path(), ViolationCode.fromId(v.code()), v.message())).toList();
+        } else {
+            Validator validator = new Validator(c.rubric().get());
+            judge = raw -> {
+                RatingsReader.Line line = RatingsReader.parse(raw);
+                return line.value() == null ? malformed(line.error()) : validator.validate(line.value());
+            };
+        }
         String shown = ratings.equals("-") ? "<stdin>" : ratings;
         InputStream in;
         try {
@@ -78,12 +116,10 @@ final class ValidateCommand implements Callable<Integer> {
         Progress progress = new Progress(err);
         long total = 0, valid = 0;
         try (RatingsReader reader = new RatingsReader(in)) {
-            RatingsReader.Line line;
-            while ((line = reader.next()) != null) {
+            RatingsReader.RawLine line;
+            while ((line = reader.nextRaw()) != null) {
                 total++;
-                List<Violation> violations = line.value() == null
-                        ? List.of(new Violation("", ViolationCode.MALFORMED_JSON, line.error()))
-                        : validator.validate(line.value());
+                List<Violation> violations = judge.judge(line);
                 if (violations.isEmpty()) valid++;
                 if (format == Format.json) {
                     out.print(json(line.number(), violations));
@@ -106,6 +142,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return valid == total ? 0 : 1;
+    }
+
+    private static List<Violation> malformed(String why) {
+        return List.of(new Violation("", ViolationCode.MALFORMED_JSON, why));
     }
 
     private static String json(long line, List<Violation> violations) {

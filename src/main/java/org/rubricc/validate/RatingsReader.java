@@ -26,6 +26,17 @@ public final class RatingsReader implements AutoCloseable {
     /** One line: its 1-based number and either the parsed value or why it is not JSON. */
     public record Line(long number, JsonNode value, String error) {}
 
+    /**
+     * One line as bytes, without its line ending and (on the first line) byte order mark:
+     * {@code bytes[offset .. offset + length)}, or, when it cannot be a rating at all (empty, too long),
+     * {@code error}. The array is reused: it is valid only until the next call.
+     */
+    public record RawLine(long number, byte[] bytes, int offset, int length, String error) {}
+
+    /** Reads one JSON value per line as {@link #next()} does; the trailing-content check is ours, not databind's. */
+    private static final com.fasterxml.jackson.databind.ObjectReader TREE_READER =
+            MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     /** Longest line read into memory; a longer line is skipped and reported, never buffered whole. */
     public static final int MAX_LINE = 32 << 20;
 
@@ -41,8 +52,15 @@ public final class RatingsReader implements AutoCloseable {
         this.in = in;
     }
 
-    /** The next line, or null at the end. A final newline does not start another line. */
+    /** The next line, parsed, or null at the end. A final newline does not start another line. */
     public Line next() throws IOException {
+        RawLine raw = nextRaw();
+        return raw == null ? null : parse(raw);
+    }
+
+    /** The next line as bytes, or null at the end. A final newline does not start another line. */
+    public RawLine nextRaw() throws IOException {
+        if (line.length > 1 << 20) line = new byte[1 << 12]; // give back what a long line took
         int length = 0;
         boolean tooLong = false;
         while (true) {
@@ -52,7 +70,7 @@ public final class RatingsReader implements AutoCloseable {
                     eof = true;
                     if (length == 0 && !tooLong) return null;
                     lineNumber++;
-                    return tooLong ? tooLong() : parse(length);
+                    return tooLong ? tooLong() : raw(length);
                 }
                 start = 0;
                 end = n;
@@ -70,19 +88,17 @@ public final class RatingsReader implements AutoCloseable {
             if (nl < end) {
                 start = nl + 1;
                 lineNumber++;
-                Line result = tooLong ? tooLong() : parse(length);
-                if (line.length > 1 << 20) line = new byte[1 << 12]; // give back what a long line took
-                return result;
+                return tooLong ? tooLong() : raw(length);
             }
             start = end;
         }
     }
 
-    private Line tooLong() {
-        return new Line(lineNumber, null, "the line is longer than " + (MAX_LINE >> 20) + " MiB");
+    private RawLine tooLong() {
+        return new RawLine(lineNumber, null, 0, 0, "the line is longer than " + (MAX_LINE >> 20) + " MiB");
     }
 
-    private Line parse(int length) {
+    private RawLine raw(int length) {
         int len = length;
         if (len > 0 && line[len - 1] == '\r') len--;
         int from = 0;
@@ -97,15 +113,21 @@ public final class RatingsReader implements AutoCloseable {
                 break;
             }
         }
-        if (blank) return new Line(lineNumber, null, "an empty line is not a rating");
-        try (JsonParser p = MAPPER.getFactory().createParser(line, from, len - from)) {
-            JsonNode node = MAPPER.readTree(p);
-            if (p.nextToken() != null) return new Line(lineNumber, null, "more than one JSON value on the line");
-            return new Line(lineNumber, node, null);
+        if (blank) return new RawLine(lineNumber, null, 0, 0, "an empty line is not a rating");
+        return new RawLine(lineNumber, line, from, len - from, null);
+    }
+
+    /** Parses a line strictly: one JSON value, no duplicate keys, exact numbers. */
+    public static Line parse(RawLine raw) {
+        if (raw.error() != null) return new Line(raw.number(), null, raw.error());
+        try (JsonParser p = MAPPER.getFactory().createParser(raw.bytes(), raw.offset(), raw.length())) {
+            JsonNode node = TREE_READER.readTree(p);
+            if (p.nextToken() != null) return new Line(raw.number(), null, "more than one JSON value on the line");
+            return new Line(raw.number(), node, null);
         } catch (JsonProcessingException e) {
-            return new Line(lineNumber, null, "not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            return new Line(lineNumber, null, "not valid JSON: " + e.getMessage());
+            return new Line(raw.number(), null, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException | NumberFormatException e) { // a number Jackson cannot read, such as 1e99999999999
+            return new Line(raw.number(), null, "not valid JSON: " + e.getMessage());
         }
     }
 

@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;
+import org.rubricc.model.Phrases;
 import org.rubricc.model.Rubric;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
-import org.rubricc.model.Value;
 
 /**
  * Judges submitted ratings against one rubric version, as the README's "Submission format" and
@@ -30,6 +29,11 @@ public final class Validator {
     private final List<Dimension> dimensions;
     private final Map<String, Dimension> byId = new HashMap<>();
     private final Map<String, Optional<Condition>> skips = new HashMap<>();
+    // Computed once, so judging a rating builds no string unless it reports a violation.
+    private final Map<String, String> answerPaths = new HashMap<>();
+    private final Map<String, String> justificationPaths = new HashMap<>();
+    private final Map<String, Set<String>> choiceIds = new HashMap<>();
+    private final Map<String, String> titles = new HashMap<>();
 
     public Validator(Rubric rubric) {
         this.rubric = rubric;
@@ -37,7 +41,18 @@ public final class Validator {
         for (Dimension d : dimensions) {
             byId.put(d.id(), d);
             skips.put(d.id(), rubric.skipCondition(d));
+            answerPaths.put(d.id(), Violation.pointer("/answers", d.id()));
+            titles.put(d.id(), Describe.title(d));
+            justificationPaths.put(d.id(), Violation.pointer("/justifications", d.id()));
+            List<Scale.Choice> choices = d.scale() instanceof Scale.Categorical c ? c.choices()
+                    : d.scale() instanceof Scale.MultiSelect m ? m.choices() : List.of();
+            choiceIds.put(d.id(), choices.stream().map(Scale.Choice::id).collect(java.util.stream.Collectors.toUnmodifiableSet()));
         }
+    }
+
+    private static boolean isPoint(Scale.Ordinal o, java.math.BigDecimal v) {
+        for (Scale.Point p : o.points()) if (p.value().compareTo(v) == 0) return true;
+        return false;
     }
 
     public Rubric rubric() {
@@ -124,8 +139,8 @@ public final class Validator {
         Iterator<Map.Entry<String, JsonNode>> fields = answers.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
-            String path = Violation.pointer("/answers", e.getKey());
             Dimension d = byId.get(e.getKey());
+            String path = d == null ? Violation.pointer("/answers", e.getKey()) : answerPaths.get(d.id());
             if (d == null) {
                 out.add(new Violation(path, ViolationCode.UNKNOWN_KEY, "`" + e.getKey() + "` is not a dimension of "
                         + rubric.id() + " " + rubric.version()));
@@ -138,11 +153,11 @@ public final class Validator {
     private void onScale(Dimension d, JsonNode v, String path, List<Violation> out) {
         if (d.notApplicable().isPresent() && v.isTextual() && v.textValue().equals("n/a")) return;
         Scale s = d.scale();
-        String title = Describe.title(d);
+        String title = titles.get(d.id());
         if (s instanceof Scale.Ordinal o) {
             if (!v.isNumber()) {
                 out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be a number: " + Describe.allowed(d)));
-            } else if (o.point(v.decimalValue()).isEmpty()) {
+            } else if (!isPoint(o, v.decimalValue())) {
                 out.add(new Violation(path, ViolationCode.NOT_ON_SCALE, Describe.json(v) + " is not a point of " + title
                         + ": " + Describe.allowed(d)));
             }
@@ -156,7 +171,7 @@ public final class Validator {
         } else if (s instanceof Scale.Categorical c) {
             if (!v.isTextual()) {
                 out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be a choice id: " + Describe.allowed(d)));
-            } else if (c.choice(v.textValue()).isEmpty()) {
+            } else if (!choiceIds.get(d.id()).contains(v.textValue())) {
                 out.add(new Violation(path, ViolationCode.NOT_ON_SCALE, Describe.json(v) + " is not a choice of " + title
                         + ": " + Describe.allowed(d)));
             }
@@ -177,7 +192,7 @@ public final class Validator {
                 if (!item.isTextual()) {
                     out.add(new Violation(itemPath, ViolationCode.WRONG_TYPE, "each answer of " + title
                             + " must be a choice id: " + Describe.allowed(d)));
-                } else if (m.choice(item.textValue()).isEmpty()) {
+                } else if (!choiceIds.get(d.id()).contains(item.textValue())) {
                     out.add(new Violation(itemPath, ViolationCode.NOT_ON_SCALE, Describe.json(item) + " is not a choice of "
                             + title + ": " + Describe.allowed(d)));
                 } else if (!seen.add(item.textValue())) {
@@ -217,7 +232,7 @@ public final class Validator {
             Optional<Condition> skip = skips.get(d.id());
             boolean skipped = skip.isPresent() && Conditions.holds(skip.get(), answers);
             boolean present = answers.has(d.id());
-            String path = Violation.pointer("/answers", d.id());
+            String path = answerPaths.get(d.id());
             if (skipped && present) {
                 out.add(new Violation(path, ViolationCode.ANSWERED_WHEN_SKIPPED, Describe.title(d)
                         + " is skipped for this rating (skip when " + skip.get().toSource() + "), so it must not be answered"));
@@ -237,8 +252,8 @@ public final class Validator {
         Iterator<Map.Entry<String, JsonNode>> fields = justifications.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
-            String path = Violation.pointer("/justifications", e.getKey());
             Dimension d = byId.get(e.getKey());
+            String path = d == null ? Violation.pointer("/justifications", e.getKey()) : justificationPaths.get(d.id());
             if (d == null) {
                 out.add(new Violation(path, ViolationCode.UNKNOWN_KEY, "`" + e.getKey() + "` is not a dimension of "
                         + rubric.id() + " " + rubric.version()));
@@ -259,20 +274,21 @@ public final class Validator {
             if (!answers.has(d.id())) continue;
             for (Dimension.Justification j : d.justifications()) {
                 if (j.when().isPresent() && !Conditions.holds(j.when().get(), answers)) continue;
-                String why = j.when().map(w -> " when " + w.toSource()).orElse("");
-                requireJustification(d, j.minLength(), justifications, "a justification is required for " + Describe.title(d) + why, out);
+                requireJustification(d, j.minLength(), justifications, () -> "a justification is required for " + Describe.title(d)
+                        + j.when().map(w -> " when " + w.toSource()).orElse(""), out);
             }
         }
     }
 
-    private void requireJustification(Dimension d, int min, JsonNode justifications, String reason, List<Violation> out) {
-        String path = Violation.pointer("/justifications", d.id());
+    private void requireJustification(Dimension d, int min, JsonNode justifications, java.util.function.Supplier<String> why,
+            List<Violation> out) {
+        String path = justificationPaths.get(d.id());
         JsonNode j = justifications == null ? null : justifications.get(d.id());
         if (j == null) {
-            out.add(new Violation(path, ViolationCode.MISSING_JUSTIFICATION, reason
+            out.add(new Violation(path, ViolationCode.MISSING_JUSTIFICATION, why.get()
                     + (min > 1 ? " (at least " + min + " characters)" : "")));
         } else if (j.isTextual() && Describe.length(j.textValue()) < min) {
-            out.add(new Violation(path, ViolationCode.JUSTIFICATION_TOO_SHORT, reason + ": at least " + min
+            out.add(new Violation(path, ViolationCode.JUSTIFICATION_TOO_SHORT, why.get() + ": at least " + min
                     + " characters (got " + Describe.length(j.textValue()) + ")"));
         }
     }
@@ -285,26 +301,22 @@ public final class Validator {
         for (Rule r : rubric.rules()) {
             if (r.guidanceOnly()) continue;
             if (r.when().isPresent() && !Conditions.holds(r.when().get(), answers)) continue;
-            String rule = "rule \u201C" + r.title() + "\u201D";
             for (Constraint c : r.constraints()) {
                 Dimension d = byId.get(c.target());
-                String path = Violation.pointer("/answers", d.id());
+                String path = answerPaths.get(d.id());
                 JsonNode v = answers.get(d.id());
                 if (c instanceof Constraint.Require) {
-                    if (v == null) out.add(new Violation(path, ViolationCode.RULE_VIOLATED, rule + ": " + Describe.title(d)
+                    if (v == null) out.add(new Violation(path, ViolationCode.RULE_VIOLATED, Phrases.rule(r) + ": " + Describe.title(d)
                             + " must be answered"));
                 } else if (c instanceof Constraint.Justify j) {
-                    if (v != null) requireJustification(d, j.minLength(), justifications, rule + ": a justification is required for "
-                            + Describe.title(d), out);
+                    if (v != null) requireJustification(d, j.minLength(), justifications, () -> Phrases.rule(r)
+                            + ": a justification is required for " + Describe.title(d), out);
                 } else if (v != null && !Conditions.satisfies(c, v)) {
-                    out.add(new Violation(path, ViolationCode.RULE_VIOLATED, rule + ": " + Describe.constraint(d, c)
+                    out.add(new Violation(path, ViolationCode.RULE_VIOLATED, Phrases.rule(r) + ": " + Describe.constraint(d, c)
                             + " (got " + Describe.answer(d, v) + ")"));
                 }
             }
         }
     }
 
-    static String joinValues(List<Value> values, Dimension d) {
-        return values.stream().map(v -> Describe.value(d, v)).collect(Collectors.joining(", "));
-    }
 }

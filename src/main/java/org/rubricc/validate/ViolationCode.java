@@ -39,4 +39,10 @@ public enum ViolationCode {
     public String summary() {
         return summary;
     }
+
+    /** The code with this id ({@code not-on-scale}, ...). */
+    public static ViolationCode fromId(String id) {
+        for (ViolationCode c : values()) if (c.id.equals(id)) return c;
+        throw new IllegalArgumentException("no violation code " + id);
+    }
 }

@@ -82,7 +82,8 @@ class ValidateFuzzTest {
         Files.write(f, bytes);
         int lines = expectedLines(bytes);
 
-        Run json = validate(rubric, f, "--format", "json");
+        // The interpreted engine here; enginesAgree holds the generated one to the same output.
+        Run json = validate(rubric, f, "--format", "json", "--engine", "interpreted");
         assertTrue(json.status() == 0 || json.status() == 1, "exit " + json.status() + ": " + json.err());
         String[] objects = json.out().isEmpty() ? new String[0] : json.out().split("\n", -1);
         assertEquals("", objects.length == 0 ? "" : objects[objects.length - 1], "the output ends with a newline");
@@ -101,12 +102,27 @@ class ValidateFuzzTest {
         }
         assertEquals(valid == lines ? 0 : 1, json.status());
 
-        Run text = validate(rubric, f);
+        Run text = validate(rubric, f, "--engine", "interpreted");
         assertEquals(json.status(), text.status());
         String summary = lines + (lines == 1 ? " rating: " : " ratings: ") + valid + " valid, " + (lines - valid) + " invalid";
         assertTrue(text.out().endsWith(summary + "\n"), "summary `" + summary + "` in\n" + tail(text.out()));
         int problemLines = text.out().split("\n", -1).length - 2;
         assertTrue(lines - valid <= problemLines, "every invalid rating has at least one line of problems");
+    }
+
+    /**
+     * The generated engine (the rubric's Java validator, compiled in memory) and the interpreted one write
+     * byte-identical output for the same bytes. Compiling takes a while, so fewer files are tried.
+     */
+    static void enginesAgree(Path dir, String rubric, byte[] bytes) throws IOException {
+        Path f = dir.resolve("ratings.jsonl");
+        Files.write(f, bytes);
+        for (String format : List.of("json", "text")) {
+            Run generated = validate(rubric, f, "--format", format, "--engine", "generated");
+            Run interpreted = validate(rubric, f, "--format", format, "--engine", "interpreted");
+            assertEquals(interpreted.status(), generated.status(), generated.err());
+            assertEquals(interpreted.out(), generated.out());
+        }
     }
 
     private static String tail(String s) {
@@ -210,6 +226,12 @@ class ValidateFuzzTest {
         assertTimeoutPreemptively(LIMIT, () -> checkRatings(dir, RUBRICS.get(spec[0]), bytes));
     }
 
+    @Property(tries = 40)
+    void bothEnginesJudgeDamagedRatingsAlike(@ForAll("files") int[] spec) {
+        byte[] bytes = file(spec);
+        assertTimeoutPreemptively(LIMIT, () -> enginesAgree(dir, RUBRICS.get(spec[0]), bytes));
+    }
+
     @Property
     void randomBytesEachLineGetsOneVerdict(@ForAll("bytes") byte[] bytes) {
         assertTimeoutPreemptively(LIMIT, () -> checkRatings(dir, RUBRICS.get(bytes.length % RUBRICS.size()), bytes));
@@ -229,7 +251,10 @@ class ValidateFuzzTest {
             Path tmp = Files.createTempDirectory(Path.of("target"), "validate-fuzz-regressions");
             return files.stream().flatMap(f -> RUBRICS.stream().map(rubric -> DynamicTest.dynamicTest(
                     f.getFileName() + " against " + rubric,
-                    () -> assertTimeoutPreemptively(LIMIT, () -> checkRatings(tmp, rubric, Files.readAllBytes(f))))));
+                    () -> assertTimeoutPreemptively(LIMIT, () -> {
+                        checkRatings(tmp, rubric, Files.readAllBytes(f));
+                        enginesAgree(tmp, rubric, Files.readAllBytes(f));
+                    }))));
         }
     }
 }

@@ -1,0 +1,1076 @@
+package org.rubricc.codegen;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+import org.rubricc.model.Condition;
+import org.rubricc.model.Constraint;
+import org.rubricc.model.Dimension;
+import org.rubricc.model.Phrases;
+import org.rubricc.model.Rubric;
+import org.rubricc.model.Rule;
+import org.rubricc.model.Scale;
+import org.rubricc.model.Value;
+
+/**
+ * Writes the Java validator of one rubric version: a class that reads a rating with Jackson's streaming
+ * parser, keeps each answer in fields of a per-call state object, and then judges it with the rubric's
+ * conditions and rules compiled to Java expressions. Its verdicts, violation order and messages are
+ * those of the runtime validator ({@code org.rubricc.validate.Validator}); the differential tests hold
+ * the two to that.
+ *
+ * <p>Rubric text only ever appears in the generated code as string literals (escaped by JavaPoet, and
+ * non-ASCII characters as Unicode escapes), never in comments or names; names come from indices.
+ */
+public final class ValidatorGenerator {
+    /** The violation codes, as the submission format defines them (README, "Violation codes"). */
+    static final String MALFORMED_JSON = "malformed-json", UNKNOWN_KEY = "unknown-key", MISSING_FIELD = "missing-field",
+            WRONG_TYPE = "wrong-type", WRONG_RUBRIC = "wrong-rubric", WRONG_VERSION = "wrong-version",
+            NOT_ON_SCALE = "not-on-scale", DUPLICATE_CHOICE = "duplicate-choice", TOO_FEW_CHOICES = "too-few-choices",
+            TOO_MANY_CHOICES = "too-many-choices", TEXT_TOO_SHORT = "text-too-short", TEXT_TOO_LONG = "text-too-long",
+            ANSWERED_WHEN_SKIPPED = "answered-when-skipped", MISSING_ANSWER = "missing-answer",
+            JUSTIFICATION_WITHOUT_ANSWER = "justification-without-answer", MISSING_JUSTIFICATION = "missing-justification",
+            JUSTIFICATION_TOO_SHORT = "justification-too-short", RULE_VIOLATED = "rule-violated";
+
+    /** The top-level keys of a rating, in the order messages list them. */
+    static final List<String> TOP_LEVEL = List.of("rubric", "version", "item", "rater", "answers", "justifications");
+
+    private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
+    private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
+    private static final ClassName JSON_FACTORY = ClassName.get("com.fasterxml.jackson.core", "JsonFactory");
+    private static final ClassName JSON_PROCESSING_EXCEPTION = ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
+    private static final ClassName IO_EXCEPTION = ClassName.get(java.io.IOException.class);
+    private static final ClassName BIG_DECIMAL = ClassName.get(BigDecimal.class);
+    private static final ClassName LIST = ClassName.get(List.class);
+    private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
+    private static final ClassName COLLECTIONS = ClassName.get(java.util.Collections.class);
+    private static final TypeName STRING = ClassName.get(String.class);
+
+    private final Rubric rubric;
+    private final String packageName;
+    private final String className;
+    private final ClassName self;
+    private final ClassName violation;
+    private final ClassName state;
+    private final TypeName violations;
+    private final List<Dimension> dims;
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+    /** BigDecimal constants by their canonical text, in order of first use. */
+    private final Map<String, String> numbers = new LinkedHashMap<>();
+    private final TypeSpec.Builder type;
+    private final TypeSpec.Builder stateType;
+
+    public ValidatorGenerator(Rubric rubric, String packageName) {
+        this.rubric = rubric;
+        this.packageName = packageName;
+        this.className = JavaNames.validatorClass(rubric);
+        this.self = ClassName.get(packageName, className);
+        this.violation = self.nestedClass("Violation");
+        this.state = self.nestedClass("State");
+        this.violations = ParameterizedTypeName.get(LIST, violation);
+        this.dims = rubric.dimensions();
+        for (int i = 0; i < dims.size(); i++) index.put(dims.get(i).id(), i);
+        this.type = TypeSpec.classBuilder(className).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        this.stateType = TypeSpec.classBuilder("State").addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
+    }
+
+    /** The simple name of the generated class. */
+    public String className() {
+        return className;
+    }
+
+    /** The generated class's file, relative to a source root: {@code org/rubricc/generated/ImageEdit_2_0_0Validator.java}. */
+    public String relativePath() {
+        return (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + className + ".java";
+    }
+
+    /** The source of the generated class: pure ASCII, LF line endings. */
+    public String generate() {
+        publicApi();
+        parsing();
+        for (int i = 0; i < dims.size(); i++) answerReader(i);
+        verdict();
+        lookups();
+        stateClass();
+        for (Map.Entry<String, String> n : numbers.entrySet()) {
+            type.addField(FieldSpec.builder(BIG_DECIMAL, n.getValue(), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer(c("new $T($S)", BIG_DECIMAL, n.getKey())).build());
+        }
+        type.addType(stateType.build());
+        String source = JavaFile.builder(packageName, type.build())
+                .addFileComment("Generated by rubricc from rubric $L $L. Do not edit.", safe(rubric.id()), safe(rubric.version().toString()))
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build()
+                .toString();
+        int end = source.lastIndexOf('}');
+        String helpers = Runtime.HELPERS.indent(4);
+        source = source.substring(0, end) + "\n" + helpers + source.substring(end);
+        return JavaNames.ascii(source.replace("\r\n", "\n"));
+    }
+
+    /**
+     * A code block in which every {@code $S} argument is written as a pure-ASCII Java string literal
+     * ({@link JavaNames#literal}): JavaPoet's {@code $S} would break a line at U+2028 and U+2029.
+     */
+    static CodeBlock c(String format, Object... args) {
+        StringBuilder f = new StringBuilder();
+        Object[] out = args.clone();
+        int arg = 0;
+        for (int i = 0; i < format.length(); i++) {
+            char ch = format.charAt(i);
+            if (ch == '$' && i + 1 < format.length()) {
+                char kind = format.charAt(++i);
+                if (kind == 'S') {
+                    out[arg] = JavaNames.literal((String) out[arg]);
+                    kind = 'L';
+                }
+                if (kind == 'L' || kind == 'T' || kind == 'N') arg++;
+                f.append('$').append(kind);
+            } else {
+                f.append(ch);
+            }
+        }
+        return CodeBlock.of(f.toString(), out);
+    }
+
+    private static String safe(String s) {
+        return JavaNames.commentSafe(s) ? s : "(id not shown)";
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The public API
+    // ---------------------------------------------------------------------------------------------
+
+    private void publicApi() {
+        type.addJavadoc("Validates ratings (one JSON object each) against rubric $L, version $L.\n\n", safe(rubric.id()),
+                safe(rubric.version().toString()));
+        type.addJavadoc("<p>Verdicts, JSON pointers, codes, order and messages are those of {@code rubricc validate}.\n"
+                + "Needs only jackson-core at run time. Instances hold no state: one instance may be shared by any\n"
+                + "number of threads.\n");
+        type.addField(FieldSpec.builder(STRING, "RUBRIC_ID", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .initializer(c("$S", rubric.id())).build());
+        type.addField(FieldSpec.builder(STRING, "RUBRIC_VERSION", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .initializer(c("$S", rubric.version().toString())).build());
+        type.addField(FieldSpec.builder(JSON_FACTORY, "JSON", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Duplicate keys are found by the readers themselves, cheaper than by Jackson's detector.\n")
+                .initializer("new $T()", JSON_FACTORY)
+                .build());
+        for (String[] k : new String[][] {{"ABSENT", "0"}, {"NUMBER", "1"}, {"STRING", "2"}, {"TRUE", "3"}, {"FALSE", "4"},
+                {"ARRAY", "5"}, {"OBJECT", "6"}, {"NULL", "7"}, {"EMPTY_STRING", "8"}}) {
+            type.addField(FieldSpec.builder(TypeName.BYTE, k[0], Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$L", k[1]).build());
+        }
+        type.addField(FieldSpec.builder(TypeName.INT, "OTHER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("-1").build());
+        type.addField(FieldSpec.builder(TypeName.INT, "NOT_APPLICABLE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("-2").build());
+        type.addField(FieldSpec.builder(violations, "STOPPED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(c("$T.of(new $T($S, $S, $S))", LIST, violation, "", "", "stopped at the first violation")).build());
+
+        type.addType(TypeSpec.recordBuilder("Violation").addModifiers(Modifier.PUBLIC)
+                .addJavadoc("One problem with a rating: a JSON pointer to it (empty for the whole rating), its code\n"
+                        + "({@code not-on-scale}, ...) and a message naming the dimension by its title.\n")
+                .recordConstructor(MethodSpec.constructorBuilder()
+                        .addParameter(STRING, "path").addParameter(STRING, "code").addParameter(STRING, "message").build())
+                .build());
+        type.addType(TypeSpec.classBuilder("Stop").addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .superclass(RuntimeException.class)
+                .addJavadoc("Ends {@code isValid} at the first violation; carries no stack trace.\n")
+                .addField(FieldSpec.builder(long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("1L").build())
+                .addMethod(MethodSpec.constructorBuilder().addStatement("super(null, null, false, false)").build())
+                .build());
+        type.addField(FieldSpec.builder(self.nestedClass("Stop"), "STOP", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("new Stop()").build());
+
+        type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
+                .addJavadoc("Every violation of one rating given as UTF-8 JSON; an empty list when it is valid.\n")
+                .addParameter(byte[].class, "json")
+                .addStatement("return validate(json, 0, json.length)").build());
+        type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
+                .addJavadoc("Every violation of the rating in {@code json[offset .. offset + length)} (UTF-8 JSON, one\n"
+                        + "value, no trailing content); an empty list when it is valid. Input that is not one JSON object\n"
+                        + "gives one {@code malformed-json} violation.\n")
+                .addParameter(byte[].class, "json").addParameter(int.class, "offset").addParameter(int.class, "length")
+                .beginControlFlow("try ($T p = JSON.createParser(json, offset, length))", JSON_PARSER)
+                .addStatement("return document(p, false)")
+                .nextControlFlow("catch ($T e)", IO_EXCEPTION)
+                .addStatement("return malformed(\"not valid JSON: \" + e.getMessage())")
+                .endControlFlow().build());
+        type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
+                .addJavadoc("Every violation of the rating in {@code json}; an empty list when it is valid.\n")
+                .addParameter(String.class, "json")
+                .beginControlFlow("try ($T p = JSON.createParser(json))", JSON_PARSER)
+                .addStatement("return document(p, false)")
+                .nextControlFlow("catch ($T e)", IO_EXCEPTION)
+                .addStatement("return malformed(\"not valid JSON: \" + e.getMessage())")
+                .endControlFlow().build());
+        type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
+                .addJavadoc("Every violation of the next value of a parser the caller owns (its current token, or the\n"
+                        + "next one when it has none). The parser is left on the value's last token; what follows is\n"
+                        + "not read. JSON that is not well-formed (duplicate keys included) gives one\n"
+                        + "{@code malformed-json} violation.\n\n"
+                        + "@throws IOException when the parser's input cannot be read\n")
+                .addParameter(JSON_PARSER, "parser").addException(IO_EXCEPTION)
+                .addStatement("$T st = new State(false)", state)
+                .beginControlFlow("try")
+                .addStatement("$T t = parser.currentToken() != null ? parser.currentToken() : parser.nextToken()", JSON_TOKEN)
+                .addStatement("if (t == null) return malformed(\"a rating must be a JSON object\")")
+                .beginControlFlow("if (t != JsonToken.START_OBJECT)")
+                .addStatement("skip(parser, t)")
+                .addStatement("return malformed(\"a rating must be a JSON object\")")
+                .endControlFlow()
+                .addStatement("rating(parser, st)")
+                .nextControlFlow("catch ($T e)", JSON_PROCESSING_EXCEPTION)
+                .addStatement("return malformed(\"not valid JSON: \" + e.getOriginalMessage())")
+                .nextControlFlow("catch ($T e)", NumberFormatException.class)
+                .addStatement("return malformed(\"not valid JSON: \" + e.getMessage())")
+                .endControlFlow()
+                .addStatement("return verdict(st)").build());
+        type.addMethod(MethodSpec.methodBuilder("isValid").addModifiers(Modifier.PUBLIC).returns(boolean.class)
+                .addJavadoc("Whether the rating (UTF-8 JSON) is valid; stops at the first violation.\n")
+                .addParameter(byte[].class, "json")
+                .addStatement("return isValid(json, 0, json.length)").build());
+        type.addMethod(MethodSpec.methodBuilder("isValid").addModifiers(Modifier.PUBLIC).returns(boolean.class)
+                .addJavadoc("Whether the rating in {@code json[offset .. offset + length)} is valid; stops at the first\n"
+                        + "violation, and builds no message.\n")
+                .addParameter(byte[].class, "json").addParameter(int.class, "offset").addParameter(int.class, "length")
+                .beginControlFlow("try ($T p = JSON.createParser(json, offset, length))", JSON_PARSER)
+                .addStatement("return document(p, true).isEmpty()")
+                .nextControlFlow("catch ($T e)", IO_EXCEPTION)
+                .addStatement("return false")
+                .endControlFlow().build());
+        type.addMethod(MethodSpec.methodBuilder("isValid").addModifiers(Modifier.PUBLIC).returns(boolean.class)
+                .addJavadoc("Whether the rating in {@code json} is valid; stops at the first violation.\n")
+                .addParameter(String.class, "json")
+                .beginControlFlow("try ($T p = JSON.createParser(json))", JSON_PARSER)
+                .addStatement("return document(p, true).isEmpty()")
+                .nextControlFlow("catch ($T e)", IO_EXCEPTION)
+                .addStatement("return false")
+                .endControlFlow().build());
+        type.addMethod(MethodSpec.methodBuilder("malformed").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(violations)
+                .addParameter(String.class, "message")
+                .addStatement(c("return $T.of(new $T($S, $S, message))", LIST, violation, "", MALFORMED_JSON)).build());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Reading a rating
+    // ---------------------------------------------------------------------------------------------
+
+    private MethodSpec.Builder reader(String name) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(JSON_PARSER, "p").addParameter(state, "st").addException(IO_EXCEPTION);
+    }
+
+    private void parsing() {
+        type.addMethod(MethodSpec.methodBuilder("document").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(violations)
+                .addJavadoc("One whole document: one JSON value and nothing after it, as {@code rubricc validate} reads a line.\n")
+                .addParameter(JSON_PARSER, "p").addParameter(boolean.class, "quick").addException(IO_EXCEPTION)
+                .addStatement("$T st = new State(quick)", state)
+                .beginControlFlow("try")
+                .addStatement("$T t = p.nextToken()", JSON_TOKEN)
+                .addStatement("if (t == null) return malformed(\"a rating must be a JSON object\")")
+                .addStatement("boolean object = t == JsonToken.START_OBJECT")
+                .beginControlFlow("if (object)")
+                .addStatement("rating(p, st)")
+                .nextControlFlow("else")
+                .addStatement("skip(p, t)")
+                .endControlFlow()
+                .addStatement("if (p.nextToken() != null) return malformed(\"more than one JSON value on the line\")")
+                .addStatement("if (!object) return malformed(\"a rating must be a JSON object\")")
+                .addStatement("return verdict(st)")
+                .nextControlFlow("catch (Stop stop)")
+                .addStatement("return STOPPED")
+                .nextControlFlow("catch ($T e)", JSON_PROCESSING_EXCEPTION)
+                .addStatement("return malformed(\"not valid JSON: \" + e.getOriginalMessage())")
+                .nextControlFlow("catch ($T e)", NumberFormatException.class)
+                .addStatement("return malformed(\"not valid JSON: \" + e.getMessage())")
+                .endControlFlow().build());
+
+        String unknownTop = "`; a rating has only " + String.join(", ", TOP_LEVEL);
+        MethodSpec.Builder rating = reader("rating")
+                .addJavadoc("The members of the rating object, up to its end.\n")
+                .addStatement("String name")
+                .beginControlFlow("while ((name = p.nextFieldName()) != null)")
+                .addStatement("if (seen(st, name)) throw duplicate(p, name)")
+                .addStatement("$T t = p.nextToken()", JSON_TOKEN)
+                .beginControlFlow("switch (name)");
+        MethodSpec.Builder seen = MethodSpec.methodBuilder("seen").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(boolean.class).addParameter(state, "st").addParameter(String.class, "name")
+                .addJavadoc("Whether the rating object has had this key already.\n")
+                .beginControlFlow("switch (name)");
+        for (String field : TOP_LEVEL) seen.addStatement(c("case $S: return st.$L != ABSENT", field, field));
+        seen.addStatement("default: return !st.fresh(0, name)").endControlFlow();
+        type.addMethod(seen.build());
+        for (String field : List.of("rubric", "version")) {
+            String expected = field.equals("rubric") ? rubric.id() : rubric.version().toString();
+            rating.beginControlFlow(c("case $S:", field))
+                    .beginControlFlow("if (t == JsonToken.VALUE_STRING)")
+                    .addStatement("st.$L = STRING", field)
+                    .beginControlFlow(c("if (!same(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), $S))", expected))
+                    .addStatement("st.$LText = p.getText()", field)
+                    .endControlFlow()
+                    .nextControlFlow("else")
+                    .addStatement("st.$L = OBJECT", field)
+                    .addStatement("skip(p, t)")
+                    .endControlFlow()
+                    .addStatement("break")
+                    .endControlFlow();
+        }
+        for (String field : List.of("item", "rater")) {
+            rating.beginControlFlow(c("case $S:", field))
+                    .beginControlFlow("if (t == JsonToken.VALUE_STRING)")
+                    .addStatement("st.$L = p.getTextLength() > 0 ? STRING : EMPTY_STRING", field)
+                    .nextControlFlow("else")
+                    .addStatement("st.$L = OBJECT", field)
+                    .addStatement("skip(p, t)")
+                    .endControlFlow()
+                    .addStatement("break")
+                    .endControlFlow();
+        }
+        rating.beginControlFlow(c("case $S:", "answers"))
+                .beginControlFlow("if (t == JsonToken.START_OBJECT)")
+                .addStatement("st.answers = OBJECT")
+                .addStatement("answers(p, st)")
+                .nextControlFlow("else")
+                .addStatement("st.answers = STRING")
+                .addStatement("skip(p, t)")
+                .endControlFlow()
+                .addStatement("break")
+                .endControlFlow()
+                .beginControlFlow(c("case $S:", "justifications"))
+                .beginControlFlow("if (t == JsonToken.START_OBJECT)")
+                .addStatement("st.justifications = OBJECT")
+                .addStatement("justifications(p, st)")
+                .nextControlFlow("else")
+                .addStatement("st.justifications = STRING")
+                .addStatement("skip(p, t)")
+                .endControlFlow()
+                .addStatement("break")
+                .endControlFlow()
+                .beginControlFlow("default:")
+                .addStatement("st.stop()")
+                .addStatement(c("st.top(new $T(pointer(\"\", name), $S, \"unknown field `\" + name + $S))", violation, UNKNOWN_KEY,
+                        unknownTop))
+                .addStatement("skip(p, t)")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow();
+        type.addMethod(rating.build());
+
+        String notADimension = "` is not a dimension of " + rubric.id() + " " + rubric.version();
+        MethodSpec.Builder answers = reader("answers")
+                .addJavadoc("The members of {@code answers}: each value is read by its dimension's reader.\n")
+                .addStatement("String name")
+                .beginControlFlow("while ((name = p.nextFieldName()) != null)")
+                .addStatement("int d = dimension(name)")
+                .addStatement("if (d >= 0 ? answered(st, d) : !st.fresh(1, name)) throw duplicate(p, name)")
+                .addStatement("$T t = p.nextToken()", JSON_TOKEN)
+                .beginControlFlow("switch (d)");
+        for (int i = 0; i < dims.size(); i++) {
+            answers.addStatement("case $L: answer$L(p, t, st); break", i, i);
+        }
+        answers.beginControlFlow("default:")
+                .addStatement("st.stop()")
+                .addStatement(c("st.answer(new $T(pointer(\"/answers\", name), $S, \"`\" + name + $S))", violation, UNKNOWN_KEY,
+                        notADimension))
+                .addStatement("skip(p, t)")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow();
+        type.addMethod(answers.build());
+
+        type.addMethod(reader("justifications")
+                .addJavadoc("The members of {@code justifications}, kept in document order for the verdict.\n")
+                .addStatement("st.justificationKind = new byte[$L]", dims.size())
+                .addStatement("st.justificationLength = new int[$L]", dims.size())
+                .addStatement("String name")
+                .beginControlFlow("while ((name = p.nextFieldName()) != null)")
+                .addStatement("int d = dimension(name)")
+                .addStatement("if (d >= 0 ? st.justificationKind[d] != ABSENT : !st.fresh(2, name)) throw duplicate(p, name)")
+                .addStatement("$T t = p.nextToken()", JSON_TOKEN)
+                .beginControlFlow("if (d < 0)")
+                .addStatement("if (st.unknownJustifications == null) st.unknownJustifications = new $T<>()", ARRAY_LIST)
+                .addStatement("st.unknownJustifications.add(name)")
+                .addStatement("st.justified(-st.unknownJustifications.size())")
+                .addStatement("skip(p, t)")
+                .addStatement("continue")
+                .endControlFlow()
+                .addStatement("st.justified(d)")
+                .beginControlFlow("if (t == JsonToken.VALUE_STRING)")
+                .addStatement("st.justificationKind[d] = STRING")
+                .addStatement("st.justificationLength[d] = Character.codePointCount(p.getTextCharacters(), p.getTextOffset(), "
+                        + "p.getTextLength())")
+                .nextControlFlow("else")
+                .addStatement("st.justificationKind[d] = OBJECT")
+                .addStatement("skip(p, t)")
+                .endControlFlow()
+                .endControlFlow()
+                .build());
+    }
+
+    /** The reader of one dimension's answer: stores it in the state and reports what is wrong with it on its scale. */
+    private void answerReader(int i) {
+        Dimension d = dims.get(i);
+        Scale s = d.scale();
+        String path = pointer("/answers", d.id());
+        String title = Phrases.title(d);
+        String allowed = Phrases.allowed(d);
+        boolean multi = s instanceof Scale.MultiSelect;
+        boolean text = s instanceof Scale.Text;
+        boolean choices = s instanceof Scale.Categorical;
+        MethodSpec.Builder m = MethodSpec.methodBuilder("answer" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(JSON_PARSER, "p").addParameter(JSON_TOKEN, "t").addParameter(state, "st")
+                .addException(IO_EXCEPTION);
+        if (JavaNames.commentSafe(d.id())) m.addJavadoc("Dimension $L.\n", d.id());
+        stateField(TypeName.BYTE, "k" + i);
+        stateField(TypeName.INT, "c" + i);
+        if (!multi && !text) {
+            stateField(TypeName.LONG, "n" + i);
+            stateField(TypeName.INT, "s" + i);
+            stateField(BIG_DECIMAL, "b" + i);
+            stateField(TypeName.BOOLEAN, "f" + i);
+            stateField(STRING, "x" + i);
+        }
+        if (text) stateField(TypeName.INT, "l" + i);
+
+        m.beginControlFlow("if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)");
+        m.addStatement("st.k$L = NUMBER", i);
+        if (!multi && !text) {
+            m.addStatement("number(p, t, st)")
+                    .addStatement("st.n$L = st.tn", i).addStatement("st.s$L = st.ts", i)
+                    .addStatement("st.b$L = st.tb", i).addStatement("st.f$L = st.tf", i);
+        } else {
+            m.addStatement("skip(p, t)");
+        }
+        m.nextControlFlow("else if (t == JsonToken.VALUE_STRING)")
+                .addStatement("st.k$L = STRING", i)
+                .addStatement("char[] c = p.getTextCharacters()")
+                .addStatement("int o = p.getTextOffset()")
+                .addStatement("int l = p.getTextLength()")
+                .addStatement("int ch = $L", choices ? "choice" + i + "(c, o, l)" : "OTHER")
+                .addStatement("if (ch == OTHER && isNotApplicable(c, o, l)) ch = NOT_APPLICABLE")
+                .addStatement("st.c$L = ch", i);
+        if (text) m.addStatement("st.l$L = Character.codePointCount(c, o, l)", i);
+        if (!multi && !text) m.addStatement("if (ch == OTHER) st.x$L = p.getText()", i);
+        m.nextControlFlow("else if (t == JsonToken.VALUE_TRUE)")
+                .addStatement("st.k$L = TRUE", i)
+                .nextControlFlow("else if (t == JsonToken.VALUE_FALSE)")
+                .addStatement("st.k$L = FALSE", i)
+                .nextControlFlow("else if (t == JsonToken.VALUE_NULL)")
+                .addStatement("st.k$L = NULL", i)
+                .nextControlFlow("else if (t == JsonToken.START_ARRAY)")
+                .addStatement("st.k$L = ARRAY", i);
+        if (multi) {
+            Scale.MultiSelect ms = (Scale.MultiSelect) s;
+            for (int w = 0; w < words(ms); w++) stateField(TypeName.LONG, "m" + i + "_" + w);
+            m.addStatement("int size = 0")
+                    .addStatement("$T item", JSON_TOKEN)
+                    .beginControlFlow("while ((item = p.nextToken()) != JsonToken.END_ARRAY)")
+                    .addStatement("int at = size++")
+                    .beginControlFlow("if (item == JsonToken.VALUE_STRING)")
+                    .addStatement("int ch = choice$L(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())", i)
+                    .beginControlFlow("if (ch < 0)")
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S + at, $S, cut(quote(p.getText())) + $S))", violation, path + "/",
+                            NOT_ON_SCALE, " is not a choice of " + title + ": " + allowed))
+                    .nextControlFlow("else if (!select$L(st, ch))", i)
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S + at, $S, cut(quote(CHOICES$L[ch])) + $S))", violation, path + "/",
+                            DUPLICATE_CHOICE, i, " is selected twice in " + title))
+                    .endControlFlow()
+                    .nextControlFlow("else")
+                    .addStatement("skip(p, item)")
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S + at, $S, $S))", violation, path + "/", WRONG_TYPE,
+                            "each answer of " + title + " must be a choice id: " + allowed))
+                    .endControlFlow()
+                    .endControlFlow();
+            m.beginControlFlow("if (size < $L)", ms.min())
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S, $S, $S + size + $S))", violation, path, TOO_FEW_CHOICES,
+                            title + " needs at least " + ms.min() + (ms.min() == 1 ? " choice" : " choices") + " (got ", ")"))
+                    .nextControlFlow("else if (size > $L)", ms.max())
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S, $S, $S + size + $S))", violation, path, TOO_MANY_CHOICES,
+                            title + " allows at most " + ms.max() + (ms.max() == 1 ? " choice" : " choices") + " (got ", ")"))
+                    .endControlFlow()
+                    .addStatement("return");
+        } else if (text) {
+            m.addStatement("skip(p, t)");
+        } else {
+            m.addStatement("st.x$L = capture(p, t)", i);
+        }
+        m.nextControlFlow("else")
+                .addStatement("st.k$L = OBJECT", i)
+                .addStatement(multi || text ? "skip(p, t)" : "st.x" + i + " = capture(p, t)")
+                .endControlFlow();
+
+        // On its scale, in the order of the runtime validator's checks.
+        if (d.notApplicable().isPresent()) m.addStatement("if (st.k$L == STRING && st.c$L == NOT_APPLICABLE) return", i, i);
+        if (s instanceof Scale.Ordinal || s instanceof Scale.Numeric) {
+            boolean ordinal = s instanceof Scale.Ordinal;
+            m.beginControlFlow("if (st.k$L != NUMBER)", i)
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be a number: " + allowed))
+                    .nextControlFlow(ordinal ? "else if (point$L(st.n$L, st.s$L, st.b$L) < 0)" : "else if (!accepts$L(st.n$L, st.s$L, st.b$L))",
+                            i, i, i, i)
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S, $S, cut(numberJson(st.n$L, st.s$L, st.b$L, st.f$L)) + $S))", violation, path,
+                            NOT_ON_SCALE, i, i, i, i, (ordinal ? " is not a point of " : " is not allowed for ") + title + ": " + allowed))
+                    .endControlFlow();
+            if (ordinal) pointLookup(i, (Scale.Ordinal) s);
+            else rangeCheck(i, (Scale.Numeric) s);
+        } else if (choices) {
+            m.beginControlFlow("if (st.k$L != STRING)", i)
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be a choice id: " + allowed))
+                    .nextControlFlow("else if (st.c$L < 0)", i)
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S, $S, cut(st.c$L == NOT_APPLICABLE ? $S : quote(st.x$L)) + $S))", violation, path,
+                            NOT_ON_SCALE, i, "\"n/a\"", i, " is not a choice of " + title + ": " + allowed))
+                    .endControlFlow();
+            choiceLookup(i, ((Scale.Categorical) s).choices());
+        } else if (s instanceof Scale.Bool) {
+            m.beginControlFlow("if (st.k$L != TRUE && st.k$L != FALSE)", i, i)
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be true or false: " + allowed))
+                    .endControlFlow();
+        } else if (multi) {
+            m.addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE,
+                            title + " must be an array of choice ids: " + allowed));
+            Scale.MultiSelect ms = (Scale.MultiSelect) s;
+            choiceLookup(i, ms.choices());
+            MethodSpec.Builder select = MethodSpec.methodBuilder("select" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(boolean.class).addParameter(state, "st").addParameter(int.class, "ch")
+                    .addJavadoc("Selects a choice; false when it was selected already.\n")
+                    .addStatement("long bit = 1L << (ch & 63)")
+                    .beginControlFlow("switch (ch >>> 6)");
+            for (int w = 0; w < words(ms); w++) {
+                select.beginControlFlow("case $L:", w)
+                        .addStatement("if ((st.m$L_$L & bit) != 0) return false", i, w)
+                        .addStatement("st.m$L_$L |= bit", i, w)
+                        .addStatement("return true")
+                        .endControlFlow();
+            }
+            select.beginControlFlow("default:").addStatement("throw new $T()", IllegalStateException.class).endControlFlow()
+                    .endControlFlow();
+            type.addMethod(select.build());
+        } else {
+            Scale.Text t = (Scale.Text) s;
+            m.beginControlFlow("if (st.k$L != STRING)", i)
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be text"))
+                    .nextControlFlow("else if (st.l$L < $L)", i, t.minLength())
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.answer(new $T($S, $S, $S + st.l$L + $S))", violation, path, TEXT_TOO_SHORT,
+                            title + " needs at least " + t.minLength() + " characters (got ", i, ")"));
+            if (t.maxLength().isPresent()) {
+                m.nextControlFlow("else if (st.l$L > $L)", i, t.maxLength().get())
+                        .addStatement("st.stop()")
+                        .addStatement(c("st.answer(new $T($S, $S, $S + st.l$L + $S))", violation, path, TEXT_TOO_LONG,
+                                title + " allows at most " + t.maxLength().get() + " characters (got ", i, ")"));
+            }
+            m.endControlFlow();
+        }
+        type.addMethod(m.build());
+    }
+
+    private static int words(Scale.MultiSelect m) {
+        return Math.max(1, (m.choices().size() + 63) / 64);
+    }
+
+    private void stateField(TypeName t, String name) {
+        stateType.addField(t, name);
+    }
+
+    /** {@code choiceI(chars, offset, length)}: the index of the choice with that id, or OTHER; and the ids as {@code CHOICESi}. */
+    private void choiceLookup(int i, List<Scale.Choice> choices) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("choice" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(int.class).addParameter(char[].class, "c").addParameter(int.class, "o").addParameter(int.class, "l");
+        CodeBlock.Builder ids = CodeBlock.builder();
+        for (int k = 0; k < choices.size(); k++) {
+            m.addStatement(c("if (same(c, o, l, $S)) return $L", choices.get(k).id(), k));
+            ids.add(k == 0 ? "$L" : ", $L", JavaNames.literal(choices.get(k).id()));
+        }
+        m.addStatement("return OTHER");
+        type.addMethod(m.build());
+        type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "CHOICES" + i, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("{$L}", ids.build()).build());
+    }
+
+    /** {@code pointI(n, s, b)}: the index of the point with that value, or -1. */
+    private void pointLookup(int i, Scale.Ordinal o) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("point" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(int.class).addParameter(long.class, "n").addParameter(int.class, "s").addParameter(BIG_DECIMAL, "b");
+        m.beginControlFlow("if (b == null)");
+        for (int k = 0; k < o.points().size(); k++) {
+            Optional<Exact> e = Exact.of(o.points().get(k).value());
+            if (e.isPresent()) m.addStatement("if (n == $LL && s == $L) return $L", e.get().unscaled(), e.get().scale(), k);
+        }
+        m.nextControlFlow("else");
+        for (int k = 0; k < o.points().size(); k++) {
+            BigDecimal v = o.points().get(k).value();
+            if (Exact.of(v).isEmpty()) m.addStatement("if (b.compareTo($L) == 0) return $L", number(v), k);
+        }
+        m.endControlFlow().addStatement("return -1");
+        type.addMethod(m.build());
+    }
+
+    /** {@code acceptsI(n, s, b)}: whether a number is on the range scale; exact, as {@link Scale.Numeric#accepts}. */
+    private void rangeCheck(int i, Scale.Numeric r) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("accepts" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(boolean.class).addParameter(long.class, "n").addParameter(int.class, "s").addParameter(BIG_DECIMAL, "b");
+        Optional<Exact> min = Exact.of(r.min()), max = Exact.of(r.max());
+        Optional<Exact> step = r.step().flatMap(Exact::of);
+        if (min.isPresent() && max.isPresent() && (r.step().isEmpty() || step.isPresent())) {
+            int scale = Math.max(min.get().scale(), Math.max(max.get().scale(), step.map(Exact::scale).orElse(0)));
+            Optional<Long> lo = min.get().at(scale), hi = max.get().at(scale), st = step.flatMap(x -> x.at(scale));
+            boolean spanFits = lo.isPresent() && hi.isPresent()
+                    && BigDecimal.valueOf(hi.get()).subtract(BigDecimal.valueOf(lo.get())).abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+            if (scale <= 18 && spanFits && (r.step().isEmpty() || st.isPresent())) {
+                m.beginControlFlow("if (b == null && s <= $L)", scale)
+                        .addStatement("long f = POWERS_OF_TEN[$L - s]", scale);
+                m.beginControlFlow("if (f == 1 || (n <= Long.MAX_VALUE / f && n >= Long.MIN_VALUE / f))")
+                        .addStatement("long v = n * f")
+                        .addStatement("return v >= $LL && v <= $LL$L", lo.get(), hi.get(),
+                                st.isPresent() ? " && (v - " + lo.get() + "L) % " + st.get() + "L == 0" : "")
+                        .endControlFlow()
+                        .endControlFlow();
+            }
+        }
+        m.addStatement("$T v = big(n, s, b)", BIG_DECIMAL)
+                .addStatement("if (v.compareTo($L) < 0 || v.compareTo($L) > 0) return false", number(r.min()), number(r.max()));
+        if (r.step().isPresent()) m.addStatement("return v.subtract($L).remainder($L).signum() == 0", number(r.min()), number(r.step().get()));
+        else m.addStatement("return true");
+        type.addMethod(m.build());
+    }
+
+    /** The name of a BigDecimal constant holding the value. */
+    private String number(BigDecimal v) {
+        String text = new Value.Number(v).value().toString();
+        return numbers.computeIfAbsent(text, k -> "N" + numbers.size());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The verdict
+    // ---------------------------------------------------------------------------------------------
+
+    private void verdict() {
+        String id = rubric.id(), version = rubric.version().toString();
+        MethodSpec.Builder m = MethodSpec.methodBuilder("verdict").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(violations).addParameter(state, "st")
+                .addJavadoc("Every violation of a rating read whole, in the runtime validator's order: top-level keys,\n"
+                        + "identity, item and rater, answers on their scales, which questions are asked, justifications,\n"
+                        + "required justifications, rules.\n")
+                .addStatement("if (st.top != null) st.addAll(st.top)");
+        topField(m, "rubric", "/rubric", "`rubric` is missing; it must be \"" + id + "\"", "`rubric` must be the string \"" + id + "\"");
+        m.beginControlFlow("else if (st.rubricText != null)")
+                .addStatement("st.stop()")
+                .addStatement(c("st.add(new $T($S, $S, $S + st.rubricText + $S))", violation, "/rubric", WRONG_RUBRIC,
+                        "this rating is for rubric \"", "\", not \"" + id + "\""))
+                .endControlFlow();
+        topField(m, "version", "/version", "`version` is missing; it must be \"" + version + "\"",
+                "`version` must be the string \"" + version + "\"");
+        m.beginControlFlow("else if (st.versionText != null)")
+                .addStatement("st.stop()")
+                .addStatement(c("st.add(new $T($S, $S, $S + st.versionText + $S))", violation, "/version", WRONG_VERSION,
+                        "this rating was written for version ", " of " + id + ", not for version " + version))
+                .endControlFlow();
+        for (String f : List.of("item", "rater")) {
+            topField(m, f, "/" + f, "`" + f + "` is missing", null);
+            m.beginControlFlow("else if (st.$L != STRING)", f)
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.add(new $T($S, $S, $S))", violation, "/" + f, WRONG_TYPE, "`" + f + "` must be a non-empty string"))
+                    .endControlFlow();
+        }
+        m.beginControlFlow("if (st.answers == ABSENT)")
+                .addStatement("st.stop()")
+                .addStatement(c("st.add(new $T($S, $S, $S))", violation, "/answers", MISSING_FIELD, "`answers` is missing"))
+                .addStatement("return st.result()")
+                .endControlFlow()
+                .beginControlFlow("if (st.answers != OBJECT)")
+                .addStatement("st.stop()")
+                .addStatement(c("st.add(new $T($S, $S, $S))", violation, "/answers", WRONG_TYPE, "`answers` must be an object"))
+                .addStatement("return st.result()")
+                .endControlFlow()
+                .beginControlFlow("if (st.justifications != ABSENT && st.justifications != OBJECT)")
+                .addStatement("st.stop()")
+                .addStatement(c("st.add(new $T($S, $S, $S))", violation, "/justifications", WRONG_TYPE, "`justifications` must be an object"))
+                .endControlFlow()
+                .addStatement("if (st.answerValues != null) st.addAll(st.answerValues)");
+
+        // Which questions are asked.
+        for (int i = 0; i < dims.size(); i++) {
+            Dimension d = dims.get(i);
+            Optional<Condition> skip = rubric.skipCondition(d);
+            String path = pointer("/answers", d.id());
+            if (skip.isPresent()) {
+                m.beginControlFlow("if ($L)", condition(skip.get()))
+                        .beginControlFlow("if (st.k$L != ABSENT)", i)
+                        .addStatement("st.stop()")
+                        .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, ANSWERED_WHEN_SKIPPED, Phrases.title(d)
+                                + " is skipped for this rating (skip when " + skip.get().toSource() + "), so it must not be answered"))
+                        .endControlFlow();
+                if (d.required()) {
+                    m.nextControlFlow("else if (st.k$L == ABSENT)", i)
+                            .addStatement("st.stop()")
+                            .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, MISSING_ANSWER, Phrases.title(d)
+                                    + " is required (it is skipped only when " + skip.get().toSource() + ")"));
+                }
+                m.endControlFlow();
+            } else if (d.required()) {
+                m.beginControlFlow("if (st.k$L == ABSENT)", i)
+                        .addStatement("st.stop()")
+                        .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, MISSING_ANSWER, Phrases.title(d) + " is required"))
+                        .endControlFlow();
+            }
+        }
+
+        // Justifications given, in document order.
+        m.beginControlFlow("for (int e = 0; e < st.justifiedCount; e++)")
+                .addStatement("int d = st.justified[e]")
+                .beginControlFlow("if (d < 0)")
+                .addStatement("st.stop()")
+                .addStatement("String name = st.unknownJustifications.get(-d - 1)")
+                .addStatement(c("st.add(new $T(pointer(\"/justifications\", name), $S, \"`\" + name + $S))", violation, UNKNOWN_KEY,
+                        "` is not a dimension of " + id + " " + version))
+                .addStatement("continue")
+                .endControlFlow()
+                .beginControlFlow("if (st.justificationKind[d] != STRING)")
+                .addStatement("st.stop()")
+                .addStatement(c("st.add(new $T(JUSTIFICATION_PATHS[d], $S, $S + TITLES[d] + $S))", violation, WRONG_TYPE,
+                        "the justification of ", " must be text"))
+                .endControlFlow()
+                .beginControlFlow("if (!answered(st, d))")
+                .addStatement("st.stop()")
+                .addStatement(c("st.add(new $T(JUSTIFICATION_PATHS[d], $S, $S + TITLES[d] + $S))", violation,
+                        JUSTIFICATION_WITHOUT_ANSWER, "there is a justification for ", " but no answer"))
+                .endControlFlow()
+                .endControlFlow();
+
+        // Justifications the dimensions require.
+        for (int i = 0; i < dims.size(); i++) {
+            Dimension d = dims.get(i);
+            if (d.justifications().isEmpty()) continue;
+            m.beginControlFlow("if (st.k$L != ABSENT)", i);
+            for (Dimension.Justification j : d.justifications()) {
+                String reason = "a justification is required for " + Phrases.title(d) + j.when().map(w -> " when " + w.toSource()).orElse("");
+                if (j.when().isPresent()) m.addStatement(c("if ($L) justify(st, $L, $L, $S)", condition(j.when().get()), i, j.minLength(), reason));
+                else m.addStatement(c("justify(st, $L, $L, $S)", i, j.minLength(), reason));
+            }
+            m.endControlFlow();
+        }
+
+        // Rules.
+        for (Rule r : rubric.rules()) {
+            if (r.guidanceOnly()) continue;
+            if (r.when().isPresent()) m.beginControlFlow("if ($L)", condition(r.when().get()));
+            String rule = Phrases.rule(r);
+            for (Constraint c : r.constraints()) {
+                int i = index.get(c.target());
+                Dimension d = dims.get(i);
+                String path = pointer("/answers", d.id());
+                if (c instanceof Constraint.Require) {
+                    m.beginControlFlow("if (st.k$L == ABSENT)", i)
+                            .addStatement("st.stop()")
+                            .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, RULE_VIOLATED,
+                                    rule + ": " + Phrases.title(d) + " must be answered"))
+                            .endControlFlow();
+                } else if (c instanceof Constraint.Justify j) {
+                    m.addStatement(c("if (st.k$L != ABSENT) justify(st, $L, $L, $S)", i, i, j.minLength(),
+                            rule + ": a justification is required for " + Phrases.title(d)));
+                } else {
+                    m.beginControlFlow("if (st.k$L != ABSENT && !($L))", i, satisfies(i, c))
+                            .addStatement("st.stop()")
+                            .addStatement(c("st.add(new $T($S, $S, $S + got$L(st) + $S))", violation, path, RULE_VIOLATED,
+                                    rule + ": " + Phrases.constraint(d, c) + " (got ", i, ")"))
+                            .endControlFlow();
+                    given(i);
+                }
+            }
+            if (r.when().isPresent()) m.endControlFlow();
+        }
+        m.addStatement("return st.result()");
+        type.addMethod(m.build());
+
+        type.addMethod(MethodSpec.methodBuilder("justify").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("Reports a missing or too short justification of dimension {@code d}.\n")
+                .addParameter(state, "st").addParameter(int.class, "d").addParameter(int.class, "min").addParameter(String.class, "reason")
+                .beginControlFlow("if (st.justificationKind == null || st.justificationKind[d] == ABSENT)")
+                .addStatement("st.stop()")
+                .addStatement(c("st.add(new $T(JUSTIFICATION_PATHS[d], $S, reason + (min > 1 ? $S + min + $S : $S)))", violation,
+                        MISSING_JUSTIFICATION, " (at least ", " characters)", ""))
+                .nextControlFlow("else if (st.justificationKind[d] == STRING && st.justificationLength[d] < min)")
+                .addStatement("st.stop()")
+                .addStatement(c("st.add(new $T(JUSTIFICATION_PATHS[d], $S, reason + $S + min + $S + st.justificationLength[d] + $S))",
+                        violation, JUSTIFICATION_TOO_SHORT, ": at least ", " characters (got ", ")"))
+                .endControlFlow()
+                .build());
+    }
+
+    private void topField(MethodSpec.Builder m, String field, String path, String missing, String wrongType) {
+        m.beginControlFlow("if (st.$L == ABSENT)", field)
+                .addStatement("st.stop()")
+                .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, MISSING_FIELD, missing));
+        if (wrongType != null) {
+            m.nextControlFlow("else if (st.$L != STRING)", field)
+                    .addStatement("st.stop()")
+                    .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, WRONG_TYPE, wrongType));
+        }
+        m.endControlFlow();
+    }
+
+    private final java.util.Set<Integer> given = new java.util.TreeSet<>();
+
+    /** Marks that {@code gotI(st)} (the answer as a rule's message shows it) is needed. */
+    private void given(int i) {
+        given.add(i);
+    }
+
+    /** {@code gotI(st)}: the answer given for dimension i, as the runtime validator's rule messages show it. */
+    private void gotMethod(int i) {
+        Dimension d = dims.get(i);
+        Scale s = d.scale();
+        MethodSpec.Builder m = MethodSpec.methodBuilder("got" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(String.class).addParameter(state, "st");
+        if (s instanceof Scale.Ordinal o) {
+            CodeBlock.Builder labels = CodeBlock.builder();
+            for (int k = 0; k < o.points().size(); k++) {
+                labels.add(k == 0 ? "$L" : ", $L", JavaNames.literal(Phrases.value(d, o.points().get(k).asValue())));
+            }
+            type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "POINTS" + i, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("{$L}", labels.build()).build());
+            m.beginControlFlow("if (st.k$L == NUMBER)", i)
+                    .addStatement("int k = point$L(st.n$L, st.s$L, st.b$L)", i, i, i, i)
+                    .addStatement("return k >= 0 ? POINTS$L[k] : plain(st.n$L, st.s$L, st.b$L)", i, i, i, i)
+                    .endControlFlow();
+        } else if (s instanceof Scale.Categorical c) {
+            CodeBlock.Builder labels = CodeBlock.builder();
+            for (int k = 0; k < c.choices().size(); k++) {
+                labels.add(k == 0 ? "$L" : ", $L", JavaNames.literal(Phrases.value(d, new Value.Choice(c.choices().get(k).id()))));
+            }
+            type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "VALUES" + i, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("{$L}", labels.build()).build());
+            m.beginControlFlow("if (st.k$L == STRING)", i)
+                    .addStatement(c("return st.c$L >= 0 ? VALUES$L[st.c$L] : st.c$L == NOT_APPLICABLE ? $S : \"\\\"\" + st.x$L + \"\\\"\"",
+                            i, i, i, i, Phrases.value(d, new Value.Choice("n/a")), i))
+                    .endControlFlow();
+        } else if (s instanceof Scale.Bool) {
+            m.addStatement(c("if (st.k$L == TRUE) return $S", i, Phrases.value(d, new Value.Bool(true))))
+                    .addStatement(c("if (st.k$L == FALSE) return $S", i, Phrases.value(d, new Value.Bool(false))));
+        }
+        m.addStatement("return cut(json$L(st))", i);
+        type.addMethod(m.build());
+        MethodSpec.Builder json = MethodSpec.methodBuilder("json" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(String.class).addParameter(state, "st")
+                .addStatement("if (st.k$L == NUMBER) return numberJson(st.n$L, st.s$L, st.b$L, st.f$L)", i, i, i, i, i)
+                .beginControlFlow("if (st.k$L == STRING)", i);
+        if (s instanceof Scale.Categorical) json.addStatement("if (st.c$L >= 0) return quote(CHOICES$L[st.c$L])", i, i, i);
+        json.addStatement(c("return st.c$L == NOT_APPLICABLE ? $S : quote(st.x$L)", i, "\"n/a\"", i))
+                .endControlFlow()
+                .addStatement(c("if (st.k$L == TRUE) return $S", i, "true"))
+                .addStatement(c("if (st.k$L == FALSE) return $S", i, "false"))
+                .addStatement(c("if (st.k$L == NULL) return $S", i, "null"))
+                .addStatement("return st.x$L", i);
+        type.addMethod(json.build());
+    }
+
+    /** Dimension lookups for justifications, titles and paths by index. */
+    private void lookups() {
+        for (int i : given) gotMethod(i);
+        MethodSpec.Builder dimension = MethodSpec.methodBuilder("dimension").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(int.class).addParameter(String.class, "id")
+                .addJavadoc("The index of the dimension with this id, in asking order, or -1.\n")
+                .beginControlFlow("switch (id)");
+        MethodSpec.Builder answered = MethodSpec.methodBuilder("answered").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(boolean.class).addParameter(state, "st").addParameter(int.class, "d")
+                .beginControlFlow("switch (d)");
+        CodeBlock.Builder titles = CodeBlock.builder(), paths = CodeBlock.builder();
+        for (int i = 0; i < dims.size(); i++) {
+            Dimension d = dims.get(i);
+            dimension.addStatement(c("case $S: return $L", d.id(), i));
+            answered.addStatement("case $L: return st.k$L != ABSENT", i, i);
+            titles.add(i == 0 ? "$L" : ", $L", JavaNames.literal(Phrases.title(d)));
+            paths.add(i == 0 ? "$L" : ", $L", JavaNames.literal(pointer("/justifications", d.id())));
+        }
+        dimension.addStatement("default: return -1").endControlFlow();
+        answered.addStatement("default: return false").endControlFlow();
+        type.addMethod(dimension.build());
+        type.addMethod(answered.build());
+        type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "TITLES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("{$L}", titles.build()).build());
+        type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "JUSTIFICATION_PATHS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("{$L}", paths.build()).build());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Conditions and constraints as Java expressions over the state
+    // ---------------------------------------------------------------------------------------------
+
+    /** A condition (README, "Conditions"): an atom is false when its dimension has no answer. */
+    CodeBlock condition(Condition c) {
+        if (c instanceof Condition.And a) return join(a.operands(), " && ");
+        if (c instanceof Condition.Or o) return join(o.operands(), " || ");
+        if (c instanceof Condition.Not n) return CodeBlock.of("!($L)", condition(n.operand()));
+        int i = index.get(((Condition.Atom) c).dimension());
+        if (c instanceof Condition.Answered) return CodeBlock.of("st.k$L != ABSENT", i);
+        if (c instanceof Condition.Compare cmp) {
+            return switch (cmp.op()) {
+                case EQ -> equal(i, cmp.value());
+                case NE -> CodeBlock.of("(st.k$L != ABSENT && !($L))", i, equal(i, cmp.value()));
+                default -> ordered(i, cmp.op(), cmp.value());
+            };
+        }
+        if (c instanceof Condition.In in) return oneOf(i, in.values());
+        String choice = ((Condition.Contains) c).choice();
+        Scale.MultiSelect m = (Scale.MultiSelect) dims.get(i).scale();
+        int k = indexOf(m.choices(), choice);
+        return CodeBlock.of("(st.k$L == ARRAY && (st.m$L_$L & $LL) != 0)", i, i, k >>> 6, 1L << (k & 63));
+    }
+
+    private CodeBlock join(List<Condition> operands, String op) {
+        CodeBlock.Builder b = CodeBlock.builder().add("(");
+        for (int k = 0; k < operands.size(); k++) b.add(k == 0 ? "$L" : op + "$L", condition(operands.get(k)));
+        return b.add(")").build();
+    }
+
+    /** Whether the answer equals a constant: numbers by value, strings and booleans exactly, other types never. */
+    private CodeBlock equal(int i, Value v) {
+        Dimension d = dims.get(i);
+        if (v instanceof Value.NotApplicable) return CodeBlock.of("(st.k$L == STRING && st.c$L == NOT_APPLICABLE)", i, i);
+        if (v instanceof Value.Bool b) return CodeBlock.of("st.k$L == $L", i, b.value() ? "TRUE" : "FALSE");
+        if (v instanceof Value.Choice ch) {
+            if (!(d.scale() instanceof Scale.Categorical c)) {
+                throw new IllegalArgumentException("choice " + ch.id() + " on " + d.id() + ", which is not categorical");
+            }
+            return CodeBlock.of("(st.k$L == STRING && st.c$L == $L)", i, i, indexOf(c.choices(), ch.id()));
+        }
+        BigDecimal n = ((Value.Number) v).value();
+        requireNumbers(d);
+        Optional<Exact> e = Exact.of(n);
+        if (e.isPresent()) {
+            return CodeBlock.of("(st.k$L == NUMBER && st.b$L == null && st.n$L == $LL && st.s$L == $L)", i, i, i, e.get().unscaled(),
+                    i, e.get().scale());
+        }
+        return CodeBlock.of("(st.k$L == NUMBER && st.b$L != null && st.b$L.compareTo($L) == 0)", i, i, i, number(n));
+    }
+
+    private CodeBlock ordered(int i, Condition.Op op, Value v) {
+        if (!(v instanceof Value.Number num)) return CodeBlock.of("false");
+        requireNumbers(dims.get(i));
+        Optional<Exact> e = Exact.of(num.value());
+        CodeBlock cmp = CodeBlock.of("cmp(st.n$L, st.s$L, st.b$L, $LL, $L, $L)", i, i, i, e.map(Exact::unscaled).orElse(0L),
+                e.map(Exact::scale).orElse(Integer.MIN_VALUE), number(num.value()));
+        String sign = switch (op) {
+            case LT -> " < 0";
+            case LE -> " <= 0";
+            case GT -> " > 0";
+            case GE -> " >= 0";
+            default -> throw new IllegalArgumentException(op.symbol());
+        };
+        return CodeBlock.of("(st.k$L == NUMBER && $L$L)", i, cmp, sign);
+    }
+
+    private CodeBlock oneOf(int i, List<Value> values) {
+        CodeBlock.Builder b = CodeBlock.builder().add("(");
+        for (int k = 0; k < values.size(); k++) b.add(k == 0 ? "$L" : " || $L", equal(i, values.get(k)));
+        return b.add(")").build();
+    }
+
+    /** Whether an answer (known to be present) satisfies a value constraint; "n/a" satisfies all but {@code forbid}. */
+    private CodeBlock satisfies(int i, Constraint c) {
+        if (c instanceof Constraint.Forbid f) return CodeBlock.of("!$L", oneOf(i, f.values()));
+        CodeBlock na = CodeBlock.of("(st.k$L == STRING && st.c$L == NOT_APPLICABLE)", i, i);
+        if (c instanceof Constraint.OneOf o) return CodeBlock.of("$L || $L", na, oneOf(i, o.values()));
+        Constraint.Bound b = (Constraint.Bound) c;
+        return switch (b.op()) {
+            case EQ -> CodeBlock.of("$L || $L", na, equal(i, b.value()));
+            case NE -> CodeBlock.of("$L || !$L", na, equal(i, b.value()));
+            default -> CodeBlock.of("$L || $L", na, ordered(i, b.op(), b.value()));
+        };
+    }
+
+    private static void requireNumbers(Dimension d) {
+        if (d.scale() instanceof Scale.MultiSelect || d.scale() instanceof Scale.Text) {
+            throw new IllegalArgumentException("a number compared with " + d.id() + ", which has " + d.scale().kindPhrase() + " scale");
+        }
+    }
+
+    private static int indexOf(List<Scale.Choice> choices, String id) {
+        for (int k = 0; k < choices.size(); k++) if (choices.get(k).id().equals(id)) return k;
+        throw new IllegalArgumentException("no choice " + id);
+    }
+
+    private static String pointer(String parent, String key) {
+        return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The per-call state
+    // ---------------------------------------------------------------------------------------------
+
+    private void stateClass() {
+        ClassName violationList = ARRAY_LIST;
+        TypeName listOfViolations = ParameterizedTypeName.get(violationList, violation);
+        stateType.addJavadoc("What one call has read: kind and value of each answer, justifications, violations so far.\n");
+        stateType.addField(FieldSpec.builder(boolean.class, "quick", Modifier.FINAL).build());
+        for (String f : List.of("rubric", "version", "item", "rater", "answers", "justifications")) stateType.addField(byte.class, f);
+        stateType.addField(String.class, "rubricText");
+        stateType.addField(String.class, "versionText");
+        stateType.addField(long.class, "tn");
+        stateType.addField(int.class, "ts");
+        stateType.addField(BIG_DECIMAL, "tb");
+        stateType.addField(boolean.class, "tf");
+        stateType.addField(byte[].class, "justificationKind");
+        stateType.addField(int[].class, "justificationLength");
+        stateType.addField(FieldSpec.builder(int[].class, "justified").initializer("new int[$L]", Math.max(4, dims.size())).build());
+        stateType.addField(int.class, "justifiedCount");
+        stateType.addField(ParameterizedTypeName.get(ARRAY_LIST, ClassName.get(String.class)), "unknownJustifications");
+        stateType.addField(listOfViolations, "top");
+        stateType.addField(listOfViolations, "answerValues");
+        stateType.addField(listOfViolations, "out");
+        stateType.addMethod(MethodSpec.constructorBuilder().addParameter(boolean.class, "quick")
+                .addStatement("this.quick = quick").build());
+        stateType.addMethod(MethodSpec.methodBuilder("stop")
+                .addJavadoc("Called before each violation: {@code isValid} needs no more.\n")
+                .addStatement("if (quick) throw STOP").build());
+        stateType.addMethod(MethodSpec.methodBuilder("top").addParameter(violation, "v")
+                .addStatement("if (top == null) top = new $T<>()", ARRAY_LIST).addStatement("top.add(v)").build());
+        stateType.addMethod(MethodSpec.methodBuilder("answer").addParameter(violation, "v")
+                .addStatement("if (answerValues == null) answerValues = new $T<>()", ARRAY_LIST).addStatement("answerValues.add(v)").build());
+        stateType.addMethod(MethodSpec.methodBuilder("add").addParameter(violation, "v")
+                .addStatement("if (out == null) out = new $T<>()", ARRAY_LIST).addStatement("out.add(v)").build());
+        stateType.addMethod(MethodSpec.methodBuilder("addAll").addParameter(violations, "vs")
+                .addStatement("if (out == null) out = new $T<>()", ARRAY_LIST).addStatement("out.addAll(vs)").build());
+        stateType.addMethod(MethodSpec.methodBuilder("justified").addParameter(int.class, "entry")
+                .addStatement("if (justifiedCount == justified.length) justified = $T.copyOf(justified, justified.length * 2)",
+                        java.util.Arrays.class)
+                .addStatement("justified[justifiedCount++] = entry").build());
+        stateType.addField(ParameterizedTypeName.get(ClassName.get(java.util.HashSet.class), ClassName.get(String.class)), "unknownKeys");
+        stateType.addMethod(MethodSpec.methodBuilder("fresh").returns(boolean.class)
+                .addJavadoc("Records a key that is not a field of the format or a dimension, in one of the rating object (0),\n"
+                        + "{@code answers} (1) and {@code justifications} (2); false when that object had it already.\n")
+                .addParameter(int.class, "object").addParameter(String.class, "name")
+                .addStatement("if (unknownKeys == null) unknownKeys = new $T<>()", java.util.HashSet.class)
+                .addStatement("return unknownKeys.add(object + name)").build());
+        stateType.addMethod(MethodSpec.methodBuilder("result").returns(violations)
+                .addStatement("return out == null ? $T.of() : $T.unmodifiableList(out)", LIST, COLLECTIONS).build());
+    }
+}

@@ -1,0 +1,26 @@
+package org.rubricc.bench;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark harness runs and prints every figure (on 2,000 lines: this measures nothing). */
+class BenchmarkSmokeTest {
+    @Test
+    void theHarnessPrintsAllFigures(@TempDir Path tmp) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Benchmark.run(2000, 1, tmp.resolve("ratings.jsonl"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        for (String row : new String[] {"parse only (Jackson streaming)", "generated validator", "runtime validator",
+                "networknt json-schema-validator", "targets: generated >= 20x networknt"}) {
+            assertTrue(out.contains(row), row + " missing in\n" + out);
+        }
+        assertFalse(out.contains("disagree"), out);
+    }
+}

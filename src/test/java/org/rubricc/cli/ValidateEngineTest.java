@@ -1,0 +1,78 @@
+package org.rubricc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rubricc.model.Rubric;
+import org.rubricc.validate.DifferentialTestSupport;
+import org.rubricc.validate.SubmissionGenerator;
+
+/** {@code rubricc validate --engine generated|interpreted}: the same output, byte for byte, in both formats. */
+class ValidateEngineTest {
+
+    static void assertSameOutput(Path rubric, Path ratings) {
+        for (String format : List.of("text", "json")) {
+            CheckCommandTest.Run generated = CheckCommandTest.run("validate", rubric.toString(), ratings.toString(), "--format", format,
+                    "--engine", "generated");
+            CheckCommandTest.Run interpreted = CheckCommandTest.run("validate", rubric.toString(), ratings.toString(), "--format", format,
+                    "--engine", "interpreted");
+            CheckCommandTest.Run byDefault = CheckCommandTest.run("validate", rubric.toString(), ratings.toString(), "--format", format);
+            assertEquals(interpreted.out(), generated.out(), format);
+            assertEquals(interpreted.status(), generated.status(), format);
+            assertEquals(interpreted.out(), byDefault.out(), format);
+            assertEquals("", generated.err() + interpreted.err() + byDefault.err());
+            assertTrue(interpreted.out().length() > 100, interpreted.out());
+        }
+    }
+
+    @Test
+    void bothEnginesWriteTheSameOutputOnGeneratedRatings(@TempDir Path tmp) throws IOException {
+        Rubric r = DifferentialTestSupport.bundled().stream().filter(x -> x.toString().equals("image-edit@2.0.0")).findFirst().orElseThrow();
+        SubmissionGenerator gen = new SubmissionGenerator(r, 3);
+        Random random = new Random(3);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; lines.size() < 3000; i++) {
+            SubmissionGenerator.Mutation kind = SubmissionGenerator.Mutation.values()[i % SubmissionGenerator.Mutation.values().length];
+            gen.sample(kind).ifPresent(s -> {
+                String line = s.submission().toString();
+                int cut = random.nextInt(line.length());
+                if (cut > 0 && Character.isHighSurrogate(line.charAt(cut - 1))) cut--;
+                lines.add(random.nextInt(10) == 0 ? line.substring(0, cut) : line);
+            });
+        }
+        Path f = tmp.resolve("ratings.jsonl");
+        Files.writeString(f, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        assertSameOutput(Path.of("rubrics/image-edit/2.0.0.rubric"), f);
+    }
+
+    @Test
+    void bothEnginesWriteTheSameOutputOnBrokenLines(@TempDir Path tmp) throws IOException {
+        String valid = ValidateCommandTest.VALID;
+        List<String> lines = List.of("\uFEFF" + valid, valid.substring(0, 40), "{\"a\":1,\"a\":2}",
+                valid.replace("4,\"aesthetics\"", "NaN,\"aesthetics\""), valid.replace("4,\"aesthetics\"", "1e999,\"aesthetics\""),
+                valid.replace("4,\"aesthetics\"", "1e99999999999,\"aesthetics\""), "[".repeat(5000) + "]".repeat(5000), "",
+                valid + "\r", valid + " " + valid, "\"just a string\"", valid.replace("\"i1\"", "\"line\\u2028break\\n\""),
+                valid.replace("\"overall_quality\":4", "\"overall_quality\":{\"x\":[1,2.50]}"), valid);
+        Path f = tmp.resolve("broken.jsonl");
+        Files.writeString(f, String.join("\n", lines), StandardCharsets.UTF_8);
+        assertSameOutput(Path.of(ValidateCommandTest.RUBRIC), f);
+    }
+
+    @Test
+    void anUnknownEngineIsAUsageError(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("r.jsonl");
+        Files.writeString(f, ValidateCommandTest.VALID + "\n");
+        CheckCommandTest.Run r = CheckCommandTest.run("validate", ValidateCommandTest.RUBRIC, f.toString(), "--engine", "fast");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("generated, interpreted"), r.err());
+    }
+}

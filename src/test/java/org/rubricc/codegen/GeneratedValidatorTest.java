@@ -1,0 +1,236 @@
+package org.rubricc.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.rubricc.model.Dimension;
+import org.rubricc.model.Phrases;
+import org.rubricc.model.Rubric;
+import org.rubricc.model.Rule;
+import org.rubricc.validate.DifferentialTestSupport;
+import org.rubricc.validate.SubmissionGenerator;
+
+/**
+ * The generated validators, compiled in this process with only jackson-core on their class path, judge
+ * the differential corpus exactly as the runtime validator does: the same verdicts, JSON pointers, codes,
+ * messages and order. Every bundled rubric version, a rubric of hostile names and texts, and the rubric
+ * of every language construct; valid ratings, every mutation kind, and random damage to the JSON text.
+ */
+class GeneratedValidatorTest {
+    static final int SAMPLES = Integer.getInteger("rubricc.differentialSamples", 10_000);
+    static final Path HOSTILE = Path.of("src/test/resources/codegen/hostile.rubric");
+    static final Path ALL_CONSTRUCTS = Path.of("src/test/resources/language/all-constructs.rubric");
+
+    static List<Rubric> rubrics() throws IOException {
+        List<Rubric> all = new ArrayList<>(DifferentialTestSupport.bundled());
+        all.add(Engines.load(HOSTILE, HOSTILE.getParent()));
+        all.add(Engines.load(ALL_CONSTRUCTS, ALL_CONSTRUCTS.getParent()));
+        return all;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bothEnginesJudgeTheDifferentialCorpusAlike() throws IOException {
+        return rubrics().stream().map(r -> DynamicTest.dynamicTest(r.toString(), () -> {
+            Engines engines = new Engines(r);
+            SubmissionGenerator gen = new SubmissionGenerator(r, r.toString().hashCode());
+            Random random = new Random(r.toString().hashCode() * 31L);
+            SubmissionGenerator.Mutation[] kinds = SubmissionGenerator.Mutation.values();
+            Map<SubmissionGenerator.Mutation, int[]> seen = new EnumMap<>(SubmissionGenerator.Mutation.class);
+            StringBuilder lines = new StringBuilder();
+            List<String> origins = new ArrayList<>();
+            int n = 0;
+            for (int i = 0; n < SAMPLES && i < SAMPLES * 5; i++) {
+                SubmissionGenerator.Mutation kind = kinds[i % kinds.length];
+                Optional<SubmissionGenerator.Sample> sample = gen.sample(kind);
+                if (sample.isEmpty()) continue;
+                n++;
+                seen.computeIfAbsent(kind, k -> new int[1])[0]++;
+                String line = sample.get().submission().toString();
+                lines.append(line).append('\n');
+                origins.add(kind.toString());
+                if (random.nextInt(4) == 0) {
+                    lines.append(damage(line, random)).append('\n');
+                    origins.add(kind + ", damaged");
+                }
+            }
+            assertTrue(n >= SAMPLES, r + ": only " + n + " samples");
+            for (SubmissionGenerator.Mutation kind : kinds) assertTrue(seen.containsKey(kind), r + ": no sample of " + kind);
+            List<List<Engines.V>>[] verdicts = engines.judge(lines.toString().getBytes(StandardCharsets.UTF_8));
+            assertEquals(origins.size(), verdicts[0].size());
+            String[] text = lines.toString().split("\n", -1);
+            int valid = 0, malformed = 0;
+            for (int i = 0; i < origins.size(); i++) {
+                if (!verdicts[0].get(i).equals(verdicts[1].get(i))) {
+                    fail(r + ", " + origins.get(i) + ": the engines differ on\n" + text[i] + "\nruntime:   " + verdicts[0].get(i)
+                            + "\ngenerated: " + verdicts[1].get(i));
+                }
+                if (verdicts[0].get(i).isEmpty()) valid++;
+                else if (verdicts[0].get(i).get(0).code().equals("malformed-json")) malformed++;
+            }
+            assertTrue(valid > 0 && malformed > 0 && valid + malformed < origins.size(),
+                    r + ": valid " + valid + ", malformed " + malformed + " of " + origins.size());
+        }));
+    }
+
+    /** The line with random damage: cut short, a character replaced or inserted, a key doubled, a number bent. */
+    static String damage(String line, Random random) {
+        int at = random.nextInt(line.length());
+        String[] bits = {"{", "}", "[", "]", ",", ":", "\"", "0", "-", "e", ".", "n", "\\", "x", " ", "1e999", "NaN", "-0.0",
+                "\u00e9", "\uD83D\uDE00", "\\u0000", "\\uD800", "[[[]]]", "{\"a\":{\"b\":[1,2.50,\"\\u001f\"]}}", "2.0", "1E+1"};
+        return switch (random.nextInt(5)) {
+            case 0 -> line.substring(0, at);
+            case 1 -> line.substring(0, at) + bits[random.nextInt(bits.length)] + line.substring(Math.min(line.length(), at + 1));
+            case 2 -> line.substring(0, at) + bits[random.nextInt(bits.length)] + line.substring(at);
+            case 3 -> {
+                int key = line.indexOf("\":", at);
+                if (key < 0) yield line + " " + line;
+                int start = line.lastIndexOf('"', key - 1);
+                yield line.substring(0, key + 2) + "1," + line.substring(start, key + 2) + line.substring(key + 2);
+            }
+            default -> line.replaceFirst("(\":)(\\d+)", "$1$2.0" + "0".repeat(random.nextInt(30)) + (random.nextBoolean() ? "1" : ""));
+        };
+    }
+
+    @TestFactory
+    Stream<DynamicTest> malformedAndUnusualLinesGetTheSameVerdicts() throws IOException {
+        return rubrics().stream().map(r -> DynamicTest.dynamicTest(r.toString(), () -> {
+            Engines engines = new Engines(r);
+            String valid = new SubmissionGenerator(r, 7).valid().orElseThrow().toString();
+            String head = "{\"rubric\":\"" + r.id() + "\",\"version\":\"" + r.version() + "\",\"item\":\"i\",\"rater\":\"r\",";
+            List<String> lines = new ArrayList<>(List.of(
+                    "\uFEFF" + valid,                                   // a byte order mark on the first line
+                    valid.substring(0, valid.length() / 2),             // truncated
+                    "{\"a\":1,\"a\":2}",                               // duplicate keys
+                    valid.replaceFirst("\\{", "{\"item\":\"x\","),      // a duplicate top-level key
+                    head + "\"answers\":{\"x\":1,\"x\":2}}",            // a duplicate answer key
+                    head + "\"answers\":{\"x\":{\"y\":1,\"y\":1}}}",    // a duplicate key deep inside
+                    "{\"a\":NaN}", "{\"a\":1e999}", "{\"a\":-0.0}", "{\"a\":Infinity}",
+                    "[" + "[".repeat(3000) + "]".repeat(3000) + "]",    // deeply nested
+                    "[[1],[2]]", "\"just a string\"", "null", "42", "true", "[]",
+                    "", "   ", "\t", "\r",
+                    valid + "\r",                                      // CRLF
+                    valid + " " + valid,                               // two values
+                    valid + " x", valid + "}", valid + " // comment",
+                    "{\"rubric\":}", "{\"rubric\"", "{", "}", "{,}", "{\"a\" 1}", "{'a':1}",
+                    "{\"a\":\"\u0001\"}", "{\"a\":\"\\x\"}", "{\"a\":01}", "{\"a\":+1}", "{\"a\":.5}", "{\"a\":1.}",
+                    "{\"a\":1e99999999999}", "{\"a\":123456789012345678901234567890}",
+                    "{}", head + "\"answers\":[]}", head + "\"answers\":null}", head + "\"answers\":{},\"justifications\":[]}",
+                    head + "\"answers\":{},\"justifications\":{\"nope\":1,\"x/y~z\":[\"\\u001f\"]}}",
+                    "{\"rubric\":1,\"version\":{},\"item\":\"\",\"rater\":[],\"answers\":{}}",
+                    "{\"rubric\":\"other\",\"version\":\"0.0.1\",\"answers\":{\"a/b~c\":1}}",
+                    "{\"extra\":{\"deep\":[1,{\"x\":\"\\\"q\\\\\"}]},\"x~y/z\":true}"));
+            // Every dimension answered with values of every JSON type, and numbers written every way.
+            List<String> values = List.of("1", "1.0", "1.00", "0.5", "0.50000000000000001", "1.5", "2", "2.0e0", "20E-1", "0.2e1",
+                    "-0", "-0.0", "0", "100", "100.0", "1e2", "1E+2", "-1.5", "2.5", "0.25", "0.75", "1e-7", "5e-324", "1e999",
+                    "-1e999", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+                    "12345678901234567890.5", "0.0000000000000000000001", "3",
+                    "\"n/a\"", "\"N/A\"", "\"\"", "\"public\"", "\"int\"", "\"_private-choice\"", "\"feasible\"", "\"x\\\"y\"",
+                    "\"\\u2028\\u001f\\u007f\"", "\"\uD83D\uDE00\"", "\"" + "long ".repeat(30) + "\"",
+                    "true", "false", "null", "{}", "{\"a\":[1,2.50,{\"b\":null}]}", "[]", "[\"a-1\"]", "[\"a-1\",\"a-1\"]",
+                    "[\"a-1\",\"b_2\",\"default\",\"while\"]", "[1,\"x\",[\"y\"],{}]", "[\"violence\",\"hate\",\"violence\"]",
+                    "[\"" + "z".repeat(80) + "\"]", "\"" + "t".repeat(2001) + "\"", "\"abc\"");
+            Random random = new Random(11);
+            for (Dimension d : r.dimensions()) {
+                for (String v : values) {
+                    lines.add(valid.replaceFirst("\"answers\":\\{", "\"answers\":{\"" + d.id() + "\":" + v + ","));
+                    String other = r.dimensions().get(random.nextInt(r.dimensions().size())).id();
+                    lines.add(valid.replaceFirst("\"answers\":\\{", "\"answers\":{\"" + d.id() + "\":" + v + ",\"" + other + "\":"
+                            + values.get(random.nextInt(values.size())) + ","));
+                }
+                lines.add(valid.replaceFirst("\\}$", ",\"justifications\":{\"" + d.id() + "\":\"\\uD83D\\uDE00\"}}"));
+            }
+            byte[] input = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+            byte[] tail = "\n{\"a\":\"\u00ff\u00fe\"}\n{\"a\":\"x\"}".getBytes(StandardCharsets.ISO_8859_1); // invalid UTF-8
+            byte[] withBadUtf8 = java.util.Arrays.copyOf(input, input.length + tail.length);
+            System.arraycopy(tail, 0, withBadUtf8, input.length, tail.length);
+            List<List<Engines.V>>[] verdicts = engines.judge(withBadUtf8);
+            String[] text = String.join("\n", lines).split("\n", -1);
+            for (int i = 0; i < verdicts[0].size(); i++) {
+                if (!verdicts[0].get(i).equals(verdicts[1].get(i))) {
+                    fail(r + ", line " + (i + 1) + ": the engines differ on\n" + (i < text.length ? text[i] : "(invalid UTF-8)")
+                            + "\nruntime:   " + verdicts[0].get(i) + "\ngenerated: " + verdicts[1].get(i));
+                }
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hostileTitlesAppearExactlyInMessages() {
+        Rubric r = Engines.load(HOSTILE, HOSTILE.getParent());
+        Engines engines = new Engines(r);
+        SubmissionGenerator gen = new SubmissionGenerator(r, 99);
+        Set<String> messages = new HashSet<>();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            SubmissionGenerator.Mutation kind = SubmissionGenerator.Mutation.values()[i % SubmissionGenerator.Mutation.values().length];
+            gen.sample(kind).ifPresent(s -> lines.append(s.submission()).append('\n'));
+        }
+        for (List<Engines.V> vs : engines.judge(lines.toString().getBytes(StandardCharsets.UTF_8))[1]) {
+            vs.forEach(v -> messages.add(v.message()));
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Dimension d : r.dimensions()) {
+            tests.add(DynamicTest.dynamicTest("dimension " + d.id(), () -> assertTrue(
+                    messages.stream().anyMatch(m -> m.contains("\u201C" + d.title() + "\u201D")),
+                    "no message names " + Phrases.title(d))));
+        }
+        for (Rule rule : r.rules()) {
+            if (rule.guidanceOnly()) continue;
+            tests.add(DynamicTest.dynamicTest("rule " + rule.id(), () -> assertTrue(
+                    messages.stream().anyMatch(m -> m.startsWith(Phrases.rule(rule) + ": ")), "no message names " + Phrases.rule(rule))));
+        }
+        tests.add(DynamicTest.dynamicTest("titles are the rubric's text", () -> {
+            assertTrue(r.dimensions().get(0).title().contains("\\u000a"), "the title keeps a backslash-u as text");
+            assertTrue(r.dimensions().get(1).title().contains("\u200F\uD83D\uDE00"));
+        }));
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> oneInstanceServesManyThreads() throws IOException {
+        return Stream.of(DifferentialTestSupport.bundled().get(2)).map(r -> DynamicTest.dynamicTest(r.toString(), () -> {
+            Engines engines = new Engines(r);
+            SubmissionGenerator gen = new SubmissionGenerator(r, 5);
+            List<byte[]> lines = new ArrayList<>();
+            for (int i = 0; lines.size() < 2000; i++) {
+                gen.sample(SubmissionGenerator.Mutation.values()[i % SubmissionGenerator.Mutation.values().length])
+                        .ifPresent(s -> lines.add(s.submission().toString().getBytes(StandardCharsets.UTF_8)));
+            }
+            List<List<CompiledValidator.Violation>> expected = lines.stream().map(b -> engines.generated.validate(b, 0, b.length)).toList();
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < 4; t++) {
+                int offset = t * 500;
+                Thread thread = new Thread(() -> {
+                    for (int k = 0; k < lines.size() * 3; k++) {
+                        int i = (k + offset) % lines.size();
+                        byte[] b = lines.get(i);
+                        if (!engines.generated.validate(b, 0, b.length).equals(expected.get(i))) {
+                            failures.add(new AssertionError("line " + i + " judged differently on another thread"));
+                            return;
+                        }
+                    }
+                });
+                threads.add(thread);
+                thread.start();
+            }
+            for (Thread t : threads) t.join();
+            assertEquals(List.of(), failures);
+        }));
+    }
+}
