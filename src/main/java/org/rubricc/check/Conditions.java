@@ -391,20 +391,24 @@ final class Conditions {
         boolean alwaysAnswered = dim.required() && !dim.hasSkip() && dim.notApplicable().isEmpty()
                 && sections.get(dim.sectionId()).members().stream().noneMatch(m -> m instanceof Ast.Skip);
         if (atom instanceof Condition.Answered) return alwaysAnswered ? Truth.ALWAYS : Truth.MAYBE;
-        int[] counts = satisfying(atom, dim.scale());
+        int[] counts = satisfying(atom, dim.scale(), dim.notApplicable().isPresent());
         if (counts == null) return Truth.MAYBE;
         if (counts[0] == 0) return Truth.NEVER;
         return counts[0] == counts[1] && alwaysAnswered ? Truth.ALWAYS : Truth.MAYBE;
     }
 
     /** {how many values satisfy the atom, how many values there are}, for scales with finitely many values. */
-    private static int[] satisfying(Condition.Atom atom, Scale scale) {
+    private static int[] satisfying(Condition.Atom atom, Scale scale, boolean notApplicable) {
         List<Value> all;
         if (scale instanceof Scale.Ordinal o) all = o.points().stream().map(p -> (Value) p.asValue()).toList();
         else if (scale instanceof Scale.Categorical c) all = c.choices().stream().map(x -> (Value) new Value.Choice(x.id())).toList();
         else if (scale instanceof Scale.Bool) all = List.of(new Value.Bool(true), new Value.Bool(false));
         else if (scale instanceof Scale.Numeric r && atom instanceof Condition.Compare cmp) return rangeCounts(r, cmp);
         else return null;
+        if (notApplicable) {
+            all = new java.util.ArrayList<>(all);
+            all.add(Value.NotApplicable.INSTANCE); // `x == n/a` can hold when x offers "not applicable"
+        }
         int n = 0;
         for (Value v : all) if (holds(atom, v)) n++;
         return new int[] {n, all.size()};
@@ -413,6 +417,11 @@ final class Conditions {
     private static boolean holds(Condition.Atom atom, Value v) {
         if (atom instanceof Condition.In in) return in.values().contains(v);
         if (atom instanceof Condition.Compare cmp) {
+            if (v instanceof Value.NotApplicable) {
+                // n/a equals only n/a, differs from everything else, and is never ordered (README, "Conditions").
+                if (cmp.op().ordering()) return false;
+                return (cmp.value() instanceof Value.NotApplicable) == (cmp.op() == Condition.Op.EQ);
+            }
             if (cmp.value() instanceof Value.NotApplicable) return cmp.op() == Condition.Op.NE;
             if (cmp.op().ordering()) {
                 return cmp.op().test(((Value.Number) v).value().compareTo(((Value.Number) cmp.value()).value()));

@@ -192,4 +192,18 @@ class LanguageTest {
         assertEquals(List.of(), c.diagnostics());
         assertEquals("Quote \" backslash \\ slash / tab \t line \n emoji \uD83D\uDE00", c.rubric().orElseThrow().title());
     }
+
+    @Test
+    void notApplicableIsAValueConditionsCanTest(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("na.rubric");
+        Files.writeString(f, "rubric na\nversion 1.0.0\ntitle \"N/A\"\nsection s \"S\" {\n"
+                + "  dimension x \"X\" { question \"Q\" scale ordinal { 1 \"One\" 2 \"Two\" } not_applicable \"Does not apply\" }\n"
+                + "  dimension y \"Y\" { question \"Q\" scale boolean {} skip when x == n/a }\n"
+                + "  dimension z \"Z\" { question \"Q\" scale boolean {} skip when x in {n/a, 2} }\n"
+                + "  dimension w \"W\" { question \"Q\" scale boolean {} skip when x > 2 }\n"
+                + "}\n");
+        Compilation c = new Frontend(tmp).check(f);
+        assertEquals(List.of("R0901"), c.diagnostics().stream().map(d -> d.code().id()).toList(),
+                "only `x > 2` can never be true: " + c.diagnostics());
+    }
 }
