@@ -10,6 +10,7 @@ import org.rubricc.ast.Ast;
 import org.rubricc.diag.Code;
 import org.rubricc.diag.Diagnostic;
 import org.rubricc.diag.Suggestions;
+import org.rubricc.model.Answers;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Scale;
@@ -414,21 +415,29 @@ final class Conditions {
         return new int[] {n, all.size()};
     }
 
+    /** Whether the atom holds when its dimension is answered with {@code v}, by the meaning {@link Answers} gives it. */
     private static boolean holds(Condition.Atom atom, Value v) {
-        if (atom instanceof Condition.In in) return in.values().contains(v);
-        if (atom instanceof Condition.Compare cmp) {
-            if (v instanceof Value.NotApplicable) {
-                // n/a equals only n/a, differs from everything else, and is never ordered (README, "Conditions").
-                if (cmp.op().ordering()) return false;
-                return (cmp.value() instanceof Value.NotApplicable) == (cmp.op() == Condition.Op.EQ);
+        return new Answers<Value>() {
+            @Override
+            public Value answer(String dimension) {
+                return v;
             }
-            if (cmp.value() instanceof Value.NotApplicable) return cmp.op() == Condition.Op.NE;
-            if (cmp.op().ordering()) {
-                return cmp.op().test(((Value.Number) v).value().compareTo(((Value.Number) cmp.value()).value()));
+
+            @Override
+            public boolean equal(Value answer, Value constant) {
+                return answer.equals(constant);
             }
-            return cmp.op() == Condition.Op.EQ ? v.equals(cmp.value()) : !v.equals(cmp.value());
-        }
-        return true;
+
+            @Override
+            public boolean ordered(Value answer, Condition.Op op, BigDecimal constant) {
+                return answer instanceof Value.Number n && op.test(n.value().compareTo(constant));
+            }
+
+            @Override
+            public boolean contains(Value answer, String choice) {
+                return false; // multi-select scales are not enumerated here
+            }
+        }.holds(atom);
     }
 
     /** For a range: 0 satisfying when no value in [min, max] does, equal counts when every value does. */

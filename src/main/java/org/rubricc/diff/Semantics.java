@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rubricc.model.Answers;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;
@@ -293,46 +294,42 @@ final class Semantics {
     // Evaluation (README, "Conditions" and "Edge-case rules")
     // ---------------------------------------------------------------------------------------------
 
-    private static boolean eval(Condition c, java.util.function.Function<String, Ans> answers) {
-        if (c instanceof Condition.And a) return a.operands().stream().allMatch(x -> eval(x, answers));
-        if (c instanceof Condition.Or o) return o.operands().stream().anyMatch(x -> eval(x, answers));
-        if (c instanceof Condition.Not n) return !eval(n.operand(), answers);
-        Condition.Atom atom = (Condition.Atom) c;
-        Ans a = answers.apply(atom.dimension());
-        if (a == null) return false;
-        if (atom instanceof Condition.Answered) return true;
-        if (atom instanceof Condition.Contains con) return a instanceof Many many && many.ids().contains(con.choice());
-        if (atom instanceof Condition.In in) return in.values().stream().anyMatch(v -> equal(a, v));
-        Condition.Compare cmp = (Condition.Compare) atom;
-        if (cmp.op() == Condition.Op.EQ) return equal(a, cmp.value());
-        if (cmp.op() == Condition.Op.NE) return !equal(a, cmp.value());
-        if (a instanceof Num num && cmp.value() instanceof Value.Number v) return cmp.op().test(num.v().compareTo(v.value()));
-        return false;
+    /** One combination of answers, read by the language's own meaning of conditions and constraints. */
+    private record View(java.util.function.Function<String, Ans> answers) implements Answers<Ans> {
+        @Override
+        public Ans answer(String dimension) {
+            return answers.apply(dimension);
+        }
+
+        @Override
+        public boolean equal(Ans a, Value v) {
+            if (v instanceof Value.NotApplicable) return a instanceof NotApplicable;
+            if (a instanceof Num n) return v instanceof Value.Number x && n.v().compareTo(x.value()) == 0;
+            if (a instanceof Choice c) return v instanceof Value.Choice x && c.id().equals(x.id());
+            if (a instanceof Bool b) return v instanceof Value.Bool x && b.v() == x.value();
+            return false;
+        }
+
+        @Override
+        public boolean ordered(Ans a, Condition.Op op, BigDecimal constant) {
+            return a instanceof Num n && op.test(n.v().compareTo(constant));
+        }
+
+        @Override
+        public boolean contains(Ans a, String choice) {
+            return a instanceof Many many && many.ids().contains(choice);
+        }
     }
 
-    private static boolean equal(Ans a, Value v) {
-        if (v instanceof Value.NotApplicable) return a instanceof NotApplicable;
-        if (a instanceof Num n) return v instanceof Value.Number x && n.v().compareTo(x.value()) == 0;
-        if (a instanceof Choice c) return v instanceof Value.Choice x && c.id().equals(x.id());
-        if (a instanceof Bool b) return v instanceof Value.Bool x && b.v() == x.value();
-        return false;
+    private static boolean eval(Condition c, java.util.function.Function<String, Ans> answers) {
+        return new View(answers).holds(c);
     }
 
     private static boolean violated(Rule r, java.util.function.Function<String, Ans> answers) {
-        if (r.when().isPresent() && !eval(r.when().get(), answers)) return false;
-        for (Constraint c : answerConstraints(r)) if (!holds(c, answers.apply(c.target()))) return true;
+        View view = new View(answers);
+        if (r.when().isPresent() && !view.holds(r.when().get())) return false;
+        for (Constraint c : answerConstraints(r)) if (!view.satisfies(c, answers.apply(c.target()))) return true;
         return false;
-    }
-
-    private static boolean holds(Constraint c, Ans a) {
-        if (c instanceof Constraint.Require) return a != null;
-        if (c instanceof Constraint.Forbid f) return a == null || f.values().stream().noneMatch(v -> equal(a, v));
-        if (a == null || a instanceof NotApplicable) return true;
-        if (c instanceof Constraint.OneOf o) return o.values().stream().anyMatch(v -> equal(a, v));
-        Constraint.Bound b = (Constraint.Bound) c;
-        if (b.op() == Condition.Op.EQ) return equal(a, b.value());
-        if (b.op() == Condition.Op.NE) return !equal(a, b.value());
-        return a instanceof Num n && b.value() instanceof Value.Number v && b.op().test(n.v().compareTo(v.value()));
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -228,9 +228,10 @@ public final class Validator {
     // ---------------------------------------------------------------------------------------------
 
     private void asked(JsonNode answers, List<Violation> out) {
+        JsonAnswers view = new JsonAnswers(answers);
         for (Dimension d : dimensions) {
             Optional<Condition> skip = skips.get(d.id());
-            boolean skipped = skip.isPresent() && Conditions.holds(skip.get(), answers);
+            boolean skipped = skip.isPresent() && view.holds(skip.get());
             boolean present = answers.has(d.id());
             String path = answerPaths.get(d.id());
             if (skipped && present) {
@@ -270,10 +271,11 @@ public final class Validator {
     }
 
     private void justificationRequirements(JsonNode answers, JsonNode justifications, List<Violation> out) {
+        JsonAnswers view = new JsonAnswers(answers);
         for (Dimension d : dimensions) {
             if (!answers.has(d.id())) continue;
             for (Dimension.Justification j : d.justifications()) {
-                if (j.when().isPresent() && !Conditions.holds(j.when().get(), answers)) continue;
+                if (j.when().isPresent() && !view.holds(j.when().get())) continue;
                 requireJustification(d, j.minLength(), justifications, () -> "a justification is required for " + Describe.title(d)
                         + j.when().map(w -> " when " + w.toSource()).orElse(""), out);
             }
@@ -298,9 +300,10 @@ public final class Validator {
     // ---------------------------------------------------------------------------------------------
 
     private void rules(JsonNode answers, JsonNode justifications, List<Violation> out) {
+        JsonAnswers view = new JsonAnswers(answers);
         for (Rule r : rubric.rules()) {
             if (r.guidanceOnly()) continue;
-            if (r.when().isPresent() && !Conditions.holds(r.when().get(), answers)) continue;
+            if (r.when().isPresent() && !view.holds(r.when().get())) continue;
             for (Constraint c : r.constraints()) {
                 Dimension d = byId.get(c.target());
                 String path = answerPaths.get(d.id());
@@ -311,7 +314,7 @@ public final class Validator {
                 } else if (c instanceof Constraint.Justify j) {
                     if (v != null) requireJustification(d, j.minLength(), justifications, () -> Phrases.rule(r)
                             + ": a justification is required for " + Describe.title(d), out);
-                } else if (v != null && !Conditions.satisfies(c, v)) {
+                } else if (v != null && !view.satisfies(c, v)) {
                     out.add(new Violation(path, ViolationCode.RULE_VIOLATED, Phrases.rule(r) + ": " + Describe.constraint(d, c)
                             + " (got " + Describe.answer(d, v) + ")"));
                 }
