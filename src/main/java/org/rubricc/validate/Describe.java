@@ -7,15 +7,11 @@ import org.rubricc.model.Scale;
 import org.rubricc.model.Value;
 
 /**
- * The wording of violation messages for answers as parsed JSON. The parts that name the rubric
- * (titles, values with labels, constraints) are {@link Phrases}, shared with the generated validators.
+ * The wording of violation messages for answers as parsed JSON. What names the rubric (titles, values
+ * with labels, constraints) is {@link Phrases}, shared with the generated validators; this adds the JSON side.
  */
 final class Describe {
     private Describe() {}
-
-    static String title(Dimension d) {
-        return Phrases.title(d);
-    }
 
     /** Length as JSON Schema counts it: Unicode code points. */
     static int length(String s) {
@@ -28,10 +24,6 @@ final class Describe {
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 
-    static String allowed(Dimension d) {
-        return Phrases.allowed(d);
-    }
-
     /** A given answer, with its label when it is a value of the scale. */
     static String answer(Dimension d, JsonNode v) {
         Scale s = d.scale();
@@ -39,9 +31,5 @@ final class Describe {
         if (v.isTextual() && s instanceof Scale.Categorical) return Phrases.value(d, new Value.Choice(v.textValue()));
         if (v.isBoolean() && s instanceof Scale.Bool) return Phrases.value(d, new Value.Bool(v.booleanValue()));
         return json(v);
-    }
-
-    static String constraint(Dimension d, org.rubricc.model.Constraint c) {
-        return Phrases.constraint(d, c);
     }
 }

@@ -42,7 +42,7 @@ public final class Validator {
             byId.put(d.id(), d);
             skips.put(d.id(), rubric.skipCondition(d));
             answerPaths.put(d.id(), Violation.pointer("/answers", d.id()));
-            titles.put(d.id(), Describe.title(d));
+            titles.put(d.id(), Phrases.title(d));
             justificationPaths.put(d.id(), Violation.pointer("/justifications", d.id()));
             List<Scale.Choice> choices = d.scale() instanceof Scale.Categorical c ? c.choices()
                     : d.scale() instanceof Scale.MultiSelect m ? m.choices() : List.of();
@@ -156,33 +156,33 @@ public final class Validator {
         String title = titles.get(d.id());
         if (s instanceof Scale.Ordinal o) {
             if (!v.isNumber()) {
-                out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be a number: " + Describe.allowed(d)));
+                out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be a number: " + Phrases.allowed(d)));
             } else if (!isPoint(o, v.decimalValue())) {
                 out.add(new Violation(path, ViolationCode.NOT_ON_SCALE, Describe.json(v) + " is not a point of " + title
-                        + ": " + Describe.allowed(d)));
+                        + ": " + Phrases.allowed(d)));
             }
         } else if (s instanceof Scale.Numeric r) {
             if (!v.isNumber()) {
-                out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be a number: " + Describe.allowed(d)));
+                out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be a number: " + Phrases.allowed(d)));
             } else if (!r.accepts(v.decimalValue())) {
                 out.add(new Violation(path, ViolationCode.NOT_ON_SCALE, Describe.json(v) + " is not allowed for " + title
-                        + ": " + Describe.allowed(d)));
+                        + ": " + Phrases.allowed(d)));
             }
         } else if (s instanceof Scale.Categorical c) {
             if (!v.isTextual()) {
-                out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be a choice id: " + Describe.allowed(d)));
+                out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be a choice id: " + Phrases.allowed(d)));
             } else if (!choiceIds.get(d.id()).contains(v.textValue())) {
                 out.add(new Violation(path, ViolationCode.NOT_ON_SCALE, Describe.json(v) + " is not a choice of " + title
-                        + ": " + Describe.allowed(d)));
+                        + ": " + Phrases.allowed(d)));
             }
         } else if (s instanceof Scale.Bool) {
             if (!v.isBoolean()) {
-                out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be true or false: " + Describe.allowed(d)));
+                out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be true or false: " + Phrases.allowed(d)));
             }
         } else if (s instanceof Scale.MultiSelect m) {
             if (!v.isArray()) {
                 out.add(new Violation(path, ViolationCode.WRONG_TYPE, title + " must be an array of choice ids: "
-                        + Describe.allowed(d)));
+                        + Phrases.allowed(d)));
                 return;
             }
             Set<String> seen = new HashSet<>();
@@ -191,10 +191,10 @@ public final class Validator {
                 String itemPath = path + "/" + i;
                 if (!item.isTextual()) {
                     out.add(new Violation(itemPath, ViolationCode.WRONG_TYPE, "each answer of " + title
-                            + " must be a choice id: " + Describe.allowed(d)));
+                            + " must be a choice id: " + Phrases.allowed(d)));
                 } else if (!choiceIds.get(d.id()).contains(item.textValue())) {
                     out.add(new Violation(itemPath, ViolationCode.NOT_ON_SCALE, Describe.json(item) + " is not a choice of "
-                            + title + ": " + Describe.allowed(d)));
+                            + title + ": " + Phrases.allowed(d)));
                 } else if (!seen.add(item.textValue())) {
                     out.add(new Violation(itemPath, ViolationCode.DUPLICATE_CHOICE, Describe.json(item) + " is selected twice in "
                             + title));
@@ -235,10 +235,10 @@ public final class Validator {
             boolean present = answers.has(d.id());
             String path = answerPaths.get(d.id());
             if (skipped && present) {
-                out.add(new Violation(path, ViolationCode.ANSWERED_WHEN_SKIPPED, Describe.title(d)
+                out.add(new Violation(path, ViolationCode.ANSWERED_WHEN_SKIPPED, Phrases.title(d)
                         + " is skipped for this rating (skip when " + skip.get().toSource() + "), so it must not be answered"));
             } else if (!skipped && !present && d.required()) {
-                out.add(new Violation(path, ViolationCode.MISSING_ANSWER, Describe.title(d) + " is required"
+                out.add(new Violation(path, ViolationCode.MISSING_ANSWER, Phrases.title(d) + " is required"
                         + (skip.isPresent() ? " (it is skipped only when " + skip.get().toSource() + ")" : "")));
             }
         }
@@ -261,11 +261,11 @@ public final class Validator {
                 continue;
             }
             if (!e.getValue().isTextual()) {
-                out.add(new Violation(path, ViolationCode.WRONG_TYPE, "the justification of " + Describe.title(d) + " must be text"));
+                out.add(new Violation(path, ViolationCode.WRONG_TYPE, "the justification of " + Phrases.title(d) + " must be text"));
             }
             if (!answers.has(d.id())) {
                 out.add(new Violation(path, ViolationCode.JUSTIFICATION_WITHOUT_ANSWER, "there is a justification for "
-                        + Describe.title(d) + " but no answer"));
+                        + Phrases.title(d) + " but no answer"));
             }
         }
     }
@@ -276,7 +276,7 @@ public final class Validator {
             if (!answers.has(d.id())) continue;
             for (Dimension.Justification j : d.justifications()) {
                 if (j.when().isPresent() && !view.holds(j.when().get())) continue;
-                requireJustification(d, j.minLength(), justifications, () -> "a justification is required for " + Describe.title(d)
+                requireJustification(d, j.minLength(), justifications, () -> "a justification is required for " + Phrases.title(d)
                         + j.when().map(w -> " when " + w.toSource()).orElse(""), out);
             }
         }
@@ -309,13 +309,13 @@ public final class Validator {
                 String path = answerPaths.get(d.id());
                 JsonNode v = answers.get(d.id());
                 if (c instanceof Constraint.Require) {
-                    if (v == null) out.add(new Violation(path, ViolationCode.RULE_VIOLATED, Phrases.rule(r) + ": " + Describe.title(d)
+                    if (v == null) out.add(new Violation(path, ViolationCode.RULE_VIOLATED, Phrases.rule(r) + ": " + Phrases.title(d)
                             + " must be answered"));
                 } else if (c instanceof Constraint.Justify j) {
                     if (v != null) requireJustification(d, j.minLength(), justifications, () -> Phrases.rule(r)
-                            + ": a justification is required for " + Describe.title(d), out);
+                            + ": a justification is required for " + Phrases.title(d), out);
                 } else if (v != null && !view.satisfies(c, v)) {
-                    out.add(new Violation(path, ViolationCode.RULE_VIOLATED, Phrases.rule(r) + ": " + Describe.constraint(d, c)
+                    out.add(new Violation(path, ViolationCode.RULE_VIOLATED, Phrases.rule(r) + ": " + Phrases.constraint(d, c)
                             + " (got " + Describe.answer(d, v) + ")"));
                 }
             }
