@@ -83,7 +83,7 @@ public final class SubmissionGenerator {
             for (int attempt = 0; attempt < 30 && v == null; attempt++) {
                 JsonNode candidate = value(d);
                 boolean ok = active.stream().allMatch(c -> !(c instanceof Constraint.Bound || c instanceof Constraint.OneOf
-                        || c instanceof Constraint.Forbid) || Conditions.satisfies(c, candidate));
+                        || c instanceof Constraint.Forbid) || new JsonAnswers(answers).satisfies(c, candidate));
                 if (ok) v = candidate;
             }
             if (v == null) return Optional.empty();
@@ -100,14 +100,14 @@ public final class SubmissionGenerator {
     }
 
     boolean skipped(Dimension d, JsonNode answers) {
-        return rubric.skipCondition(d).map(c -> Conditions.holds(c, answers)).orElse(false);
+        return rubric.skipCondition(d).map(c -> new JsonAnswers(answers).holds(c)).orElse(false);
     }
 
     /** The constraints on {@code d} of rules whose condition holds on the answers so far. */
     private List<Constraint> activeConstraints(Dimension d, JsonNode answers) {
         List<Constraint> out = new ArrayList<>();
         for (Rule r : rubric.rules()) {
-            if (r.when().isPresent() && !Conditions.holds(r.when().get(), answers)) continue;
+            if (r.when().isPresent() && !new JsonAnswers(answers).holds(r.when().get())) continue;
             for (Constraint c : r.constraints()) if (c.target().equals(d.id())) out.add(c);
         }
         return out;
@@ -117,7 +117,7 @@ public final class SubmissionGenerator {
     int requiredJustification(Dimension d, JsonNode answers) {
         int min = 0;
         for (Dimension.Justification j : d.justifications()) {
-            if (j.when().isEmpty() || Conditions.holds(j.when().get(), answers)) min = Math.max(min, j.minLength());
+            if (j.when().isEmpty() || new JsonAnswers(answers).holds(j.when().get())) min = Math.max(min, j.minLength());
         }
         for (Constraint c : activeConstraints(d, answers)) {
             if (c instanceof Constraint.Justify j) min = Math.max(min, j.minLength());
@@ -243,7 +243,7 @@ public final class SubmissionGenerator {
             Dimension d = rubric.dimension(c.target()).orElseThrow();
             for (int attempt = 0; attempt < 30; attempt++) {
                 JsonNode v = value(d);
-                if (!Conditions.satisfies(c, v)) {
+                if (!new JsonAnswers(answers).satisfies(c, v)) {
                     answers.set(d.id(), v);
                     return true;
                 }
