@@ -28,7 +28,7 @@ import org.rubricc.model.Value;
 
 /**
  * Writes the Java validator of one rubric version: a class that reads a rating with Jackson's streaming
- * parser, keeps each answer in fields of a per-call state object, and then judges it with the rubric's
+ * parser (or, for plain UTF-8 input, with its own strict byte reader: {@link ByteReaderGenerator}), keeps each answer in fields of a per-call state object, and then judges it with the rubric's
  * conditions and rules compiled to Java expressions. Its verdicts, violation order and messages are
  * those of the runtime validator ({@code org.rubricc.validate.Validator}); the differential tests hold
  * the two to that.
@@ -103,6 +103,7 @@ public final class ValidatorGenerator {
         publicApi();
         parsing();
         for (int i = 0; i < dims.size(); i++) answerReader(i);
+        new ByteReaderGenerator(rubric, type, stateType, state, violations).generate();
         verdict();
         lookups();
         stateClass();
@@ -118,7 +119,7 @@ public final class ValidatorGenerator {
                 .build()
                 .toString();
         int end = source.lastIndexOf('}');
-        String helpers = Runtime.HELPERS.indent(4);
+        String helpers = (Runtime.HELPERS + "\n" + ByteRuntime.HELPERS).indent(4);
         source = source.substring(0, end) + "\n" + helpers + source.substring(end);
         return JavaNames.ascii(source.replace("\r\n", "\n"));
     }
@@ -205,8 +206,14 @@ public final class ValidatorGenerator {
         type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
                 .addJavadoc("Every violation of the rating in {@code json[offset .. offset + length)} (UTF-8 JSON, one\n"
                         + "value, no trailing content); an empty list when it is valid. Input that is not one JSON object\n"
-                        + "gives one {@code malformed-json} violation.\n")
+                        + "gives one {@code malformed-json} violation.\n\n"
+                        + "<p>Plain ratings are read straight from the bytes; a rating with anything else (escapes,\n"
+                        + "exponents, keys the rubric does not know, malformed JSON) is read by Jackson's parser.\n\n"
+                        + "@throws IndexOutOfBoundsException when the range is not inside {@code json}\n")
                 .addParameter(byte[].class, "json").addParameter(int.class, "offset").addParameter(int.class, "length")
+                .addStatement("$T.checkFromIndexSize(offset, length, json.length)", java.util.Objects.class)
+                .addStatement("$T found = plain(json, offset, length, false)", violations)
+                .addStatement("if (found != null) return found")
                 .beginControlFlow("try ($T p = JSON.createParser(json, offset, length))", JSON_PARSER)
                 .addStatement("return document(p, false)")
                 .nextControlFlow("catch ($T e)", IO_EXCEPTION)
@@ -248,8 +255,12 @@ public final class ValidatorGenerator {
                 .addStatement("return isValid(json, 0, json.length)").build());
         type.addMethod(MethodSpec.methodBuilder("isValid").addModifiers(Modifier.PUBLIC).returns(boolean.class)
                 .addJavadoc("Whether the rating in {@code json[offset .. offset + length)} is valid; stops at the first\n"
-                        + "violation, and builds no message.\n")
+                        + "violation, and builds no message.\n\n"
+                        + "@throws IndexOutOfBoundsException when the range is not inside {@code json}\n")
                 .addParameter(byte[].class, "json").addParameter(int.class, "offset").addParameter(int.class, "length")
+                .addStatement("$T.checkFromIndexSize(offset, length, json.length)", java.util.Objects.class)
+                .addStatement("$T found = plain(json, offset, length, true)", violations)
+                .addStatement("if (found != null) return found.isEmpty()")
                 .beginControlFlow("try ($T p = JSON.createParser(json, offset, length))", JSON_PARSER)
                 .addStatement("return document(p, true).isEmpty()")
                 .nextControlFlow("catch ($T e)", IO_EXCEPTION)
@@ -364,14 +375,19 @@ public final class ValidatorGenerator {
                 .addStatement("break")
                 .endControlFlow()
                 .beginControlFlow("default:")
-                .addStatement("st.stop()")
-                .addStatement(c("st.top(new $T(pointer(\"\", name), $S, \"unknown field `\" + name + $S))", violation, UNKNOWN_KEY,
-                        unknownTop))
+                .addStatement("unknownTop(st, name)")
                 .addStatement("skip(p, t)")
                 .endControlFlow()
                 .endControlFlow()
                 .endControlFlow();
         type.addMethod(rating.build());
+        type.addMethod(MethodSpec.methodBuilder("unknownTop").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("Reports a key of the rating object that is not a field of the format.\n")
+                .addParameter(state, "st").addParameter(String.class, "name")
+                .addStatement("st.stop()")
+                .addStatement(c("st.top(new $T(pointer(\"\", name), $S, \"unknown field `\" + name + $S))", violation, UNKNOWN_KEY,
+                        unknownTop))
+                .build());
 
         String notADimension = "` is not a dimension of " + rubric.id() + " " + rubric.version();
         MethodSpec.Builder answers = reader("answers")
@@ -386,14 +402,26 @@ public final class ValidatorGenerator {
             answers.addStatement("case $L: answer$L(p, t, st); break", i, i);
         }
         answers.beginControlFlow("default:")
-                .addStatement("st.stop()")
-                .addStatement(c("st.answer(new $T(pointer(\"/answers\", name), $S, \"`\" + name + $S))", violation, UNKNOWN_KEY,
-                        notADimension))
+                .addStatement("unknownAnswer(st, name)")
                 .addStatement("skip(p, t)")
                 .endControlFlow()
                 .endControlFlow()
                 .endControlFlow();
         type.addMethod(answers.build());
+        type.addMethod(MethodSpec.methodBuilder("unknownAnswer").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("Reports a key of {@code answers} that is not a dimension.\n")
+                .addParameter(state, "st").addParameter(String.class, "name")
+                .addStatement("st.stop()")
+                .addStatement(c("st.answer(new $T(pointer(\"/answers\", name), $S, \"`\" + name + $S))", violation, UNKNOWN_KEY,
+                        notADimension))
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("unknownJustification").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc("Keeps a key of {@code justifications} that is not a dimension, in document order, for the verdict.\n")
+                .addParameter(state, "st").addParameter(String.class, "name")
+                .addStatement("if (st.unknownJustifications == null) st.unknownJustifications = new $T<>()", ARRAY_LIST)
+                .addStatement("st.unknownJustifications.add(name)")
+                .addStatement("st.justified(-st.unknownJustifications.size())")
+                .build());
 
         type.addMethod(reader("justifications")
                 .addJavadoc("The members of {@code justifications}, kept in document order for the verdict.\n")
@@ -405,9 +433,7 @@ public final class ValidatorGenerator {
                 .addStatement("if (d >= 0 ? st.justificationKind[d] != ABSENT : !st.fresh(2, name)) throw duplicate(p, name)")
                 .addStatement("$T t = p.nextToken()", JSON_TOKEN)
                 .beginControlFlow("if (d < 0)")
-                .addStatement("if (st.unknownJustifications == null) st.unknownJustifications = new $T<>()", ARRAY_LIST)
-                .addStatement("st.unknownJustifications.add(name)")
-                .addStatement("st.justified(-st.unknownJustifications.size())")
+                .addStatement("unknownJustification(st, name)")
                 .addStatement("skip(p, t)")
                 .addStatement("continue")
                 .endControlFlow()
@@ -485,15 +511,8 @@ public final class ValidatorGenerator {
                     .addStatement("int at = size++")
                     .beginControlFlow("if (item == JsonToken.VALUE_STRING)")
                     .addStatement("int ch = choice$L(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())", i)
-                    .beginControlFlow("if (ch < 0)")
-                    .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S + at, $S, cut(quote(p.getText())) + $S))", violation, path + "/",
-                            NOT_ON_SCALE, " is not a choice of " + title + ": " + allowed))
-                    .nextControlFlow("else if (!select$L(st, ch))", i)
-                    .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S + at, $S, cut(quote(CHOICES$L[ch])) + $S))", violation, path + "/",
-                            DUPLICATE_CHOICE, i, " is selected twice in " + title))
-                    .endControlFlow()
+                    .addStatement("if (ch < 0) offChoice$L(st, at, p.getText())", i)
+                    .addStatement("else if (!select$L(st, ch)) twice$L(st, at, ch)", i, i)
                     .nextControlFlow("else")
                     .addStatement("skip(p, item)")
                     .addStatement("st.stop()")
@@ -501,16 +520,8 @@ public final class ValidatorGenerator {
                             "each answer of " + title + " must be a choice id: " + allowed))
                     .endControlFlow()
                     .endControlFlow();
-            m.beginControlFlow("if (size < $L)", ms.min())
-                    .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S, $S, $S + size + $S))", violation, path, TOO_FEW_CHOICES,
-                            title + " needs at least " + ms.min() + (ms.min() == 1 ? " choice" : " choices") + " (got ", ")"))
-                    .nextControlFlow("else if (size > $L)", ms.max())
-                    .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S, $S, $S + size + $S))", violation, path, TOO_MANY_CHOICES,
-                            title + " allows at most " + ms.max() + (ms.max() == 1 ? " choice" : " choices") + " (got ", ")"))
-                    .endControlFlow()
-                    .addStatement("return");
+            m.addStatement("size$L(st, size)", i).addStatement("return");
+            itemChecks(i, ms, path, title, allowed);
         } else if (text) {
             m.addStatement("skip(p, t)");
         } else {
@@ -521,7 +532,12 @@ public final class ValidatorGenerator {
                 .addStatement(multi || text ? "skip(p, t)" : "st.x" + i + " = capture(p, t)")
                 .endControlFlow();
 
-        // On its scale, in the order of the runtime validator's checks.
+        m.addStatement("check$L(st)", i);
+        type.addMethod(m.build());
+
+        // On its scale, in the order of the runtime validator's checks; shared by both readers.
+        m = MethodSpec.methodBuilder("check" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC).addParameter(state, "st");
+        if (JavaNames.commentSafe(d.id())) m.addJavadoc("Whether the answer read for $L is on its scale.\n", d.id());
         if (d.notApplicable().isPresent()) m.addStatement("if (st.k$L == STRING && st.c$L == NOT_APPLICABLE) return", i, i);
         if (s instanceof Scale.Ordinal || s instanceof Scale.Numeric) {
             boolean ordinal = s instanceof Scale.Ordinal;
@@ -590,6 +606,34 @@ public final class ValidatorGenerator {
             m.endControlFlow();
         }
         type.addMethod(m.build());
+    }
+
+    /** The checks of one item of a multi-select answer and of its size, shared by both readers. */
+    private void itemChecks(int i, Scale.MultiSelect ms, String path, String title, String allowed) {
+        type.addMethod(MethodSpec.methodBuilder("offChoice" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(state, "st").addParameter(int.class, "at").addParameter(String.class, "text")
+                .addStatement("st.stop()")
+                .addStatement(c("st.answer(new $T($S + at, $S, cut(quote(text)) + $S))", violation, path + "/",
+                        NOT_ON_SCALE, " is not a choice of " + title + ": " + allowed))
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("twice" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(state, "st").addParameter(int.class, "at").addParameter(int.class, "ch")
+                .addStatement("st.stop()")
+                .addStatement(c("st.answer(new $T($S + at, $S, cut(quote(CHOICES$L[ch])) + $S))", violation, path + "/",
+                        DUPLICATE_CHOICE, i, " is selected twice in " + title))
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("size" + i).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(state, "st").addParameter(int.class, "size")
+                .beginControlFlow("if (size < $L)", ms.min())
+                .addStatement("st.stop()")
+                .addStatement(c("st.answer(new $T($S, $S, $S + size + $S))", violation, path, TOO_FEW_CHOICES,
+                        title + " needs at least " + ms.min() + (ms.min() == 1 ? " choice" : " choices") + " (got ", ")"))
+                .nextControlFlow("else if (size > $L)", ms.max())
+                .addStatement("st.stop()")
+                .addStatement(c("st.answer(new $T($S, $S, $S + size + $S))", violation, path, TOO_MANY_CHOICES,
+                        title + " allows at most " + ms.max() + (ms.max() == 1 ? " choice" : " choices") + " (got ", ")"))
+                .endControlFlow()
+                .build());
     }
 
     private static int words(Scale.MultiSelect m) {
@@ -1040,7 +1084,7 @@ public final class ValidatorGenerator {
         stateType.addField(boolean.class, "tf");
         stateType.addField(byte[].class, "justificationKind");
         stateType.addField(int[].class, "justificationLength");
-        stateType.addField(FieldSpec.builder(int[].class, "justified").initializer("new int[$L]", Math.max(4, dims.size())).build());
+        stateType.addField(int[].class, "justified");
         stateType.addField(int.class, "justifiedCount");
         stateType.addField(ParameterizedTypeName.get(ARRAY_LIST, ClassName.get(String.class)), "unknownJustifications");
         stateType.addField(listOfViolations, "top");
@@ -1060,6 +1104,7 @@ public final class ValidatorGenerator {
         stateType.addMethod(MethodSpec.methodBuilder("addAll").addParameter(violations, "vs")
                 .addStatement("if (out == null) out = new $T<>()", ARRAY_LIST).addStatement("out.addAll(vs)").build());
         stateType.addMethod(MethodSpec.methodBuilder("justified").addParameter(int.class, "entry")
+                .addStatement("if (justified == null) justified = new int[$L]", Math.max(4, dims.size()))
                 .addStatement("if (justifiedCount == justified.length) justified = $T.copyOf(justified, justified.length * 2)",
                         java.util.Arrays.class)
                 .addStatement("justified[justifiedCount++] = entry").build());

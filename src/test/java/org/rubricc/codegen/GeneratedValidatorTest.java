@@ -169,6 +169,95 @@ class GeneratedValidatorTest {
         }));
     }
 
+    /** Byte sequences at the edges of UTF-8, well-formed or not, as Jackson's decoder and the byte reader meet them. */
+    static final int[][] UTF8_EDGES = {
+        {0xC3, 0xA9}, {0xF0, 0x9F, 0x98, 0x80}, {0xE2, 0x80, 0xA8}, {0xEF, 0xBF, 0xBF}, {0xF4, 0x8F, 0xBF, 0xBF}, {0xED, 0x9F, 0xBF},
+        {0xE0, 0xA0, 0x80}, {0xF0, 0x90, 0x80, 0x80}, {0x7F},
+        {0xED, 0xA0, 0x80}, {0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80}, {0xED, 0xBF, 0xBF},            // surrogates, CESU-8 pair
+        {0xC0, 0x80}, {0xC1, 0xBF}, {0xE0, 0x80, 0x80}, {0xE0, 0x9F, 0xBF}, {0xF0, 0x80, 0x80, 0x80}, {0xF0, 0x8F, 0xBF, 0xBF},
+        {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0xF8, 0x88, 0x80, 0x80, 0x80}, {0xFF}, {0xFE},
+        {0x80}, {0xBF}, {0xC3}, {0xE2, 0x80}, {0xF0, 0x9F, 0x98}, {0xC3, 0x41}, {0xE2, 0x41, 0x80}, {0x1F}, {0x00},
+    };
+
+    @TestFactory
+    Stream<DynamicTest> utf8EdgesGetTheSameVerdicts() throws IOException {
+        return rubrics().stream().map(r -> DynamicTest.dynamicTest(r.toString(), () -> {
+            Engines engines = new Engines(r);
+            String valid = new SubmissionGenerator(r, 3).valid().orElseThrow().toString();
+            String first = r.dimensions().get(0).id();
+            // Each sequence inside kept strings (item, a justification, an answer), a key, and a skipped string.
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (int[] edge : UTF8_EDGES) {
+                byte[] seq = new byte[edge.length];
+                for (int k = 0; k < edge.length; k++) seq[k] = (byte) edge[k];
+                for (String text : List.of("", "abcdefghijklmnopqrstuvwxyz ")) {
+                    String[] lines = {
+                        valid.replaceFirst("\"item\":\"", "\"item\":\"" + text + "\u0001"),
+                        valid.replaceFirst("\"answers\":\\{", "\"answers\":{\"k" + text + "\u0001\":1,"),
+                        valid.replaceFirst("\"rubric\":", "\"extra\":[\"" + text + "\u0001\"],\"rubric\":"),
+                        valid.replaceFirst("\\}$", ",\"justifications\":{\"" + first.replace("\\", "\\\\").replace("$", "\\$")
+                                + "\":\"" + text + "\u0001" + text + "\"}}"),
+                        valid.replaceFirst("\"answers\":\\{", "\"answers\":{\"" + first.replace("\\", "\\\\").replace("$", "\\$")
+                                + "\":\"\u0001\","),
+                    };
+                    for (String line : lines) {
+                        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+                        for (byte x : b) {
+                            if (x == 1) out.write(seq, 0, seq.length);
+                            else out.write(x);
+                        }
+                        out.write('\n');
+                    }
+                }
+            }
+            byte[] input = out.toByteArray();
+            List<List<Engines.V>>[] verdicts = engines.judge(input);
+            String[] text = new String(input, StandardCharsets.ISO_8859_1).split("\n", -1);
+            assertTrue(verdicts[0].size() >= UTF8_EDGES.length * 10, "every line judged");
+            for (int i = 0; i < verdicts[0].size(); i++) {
+                if (!verdicts[0].get(i).equals(verdicts[1].get(i))) {
+                    fail(r + ", line " + (i + 1) + ": the engines differ on (bytes as Latin-1)\n" + text[i]
+                            + "\nruntime:   " + verdicts[0].get(i) + "\ngenerated: " + verdicts[1].get(i));
+                }
+            }
+        }));
+    }
+
+    /**
+     * The byte reader reads plain ratings itself (the speed of the generated validator rests on it) and
+     * leaves to Jackson's parser what it must: escapes, exponents, a byte order mark, objects inside
+     * values, duplicate keys, malformed JSON.
+     */
+    @TestFactory
+    Stream<DynamicTest> theByteReaderReadsPlainRatingsAndDefersTheRest() throws IOException {
+        return rubrics().stream().map(r -> DynamicTest.dynamicTest(r.toString(), () -> {
+            Engines engines = new Engines(r);
+            java.lang.reflect.Method plain = engines.generated.type()
+                    .getDeclaredMethod("plain", byte[].class, int.class, int.class, boolean.class);
+            plain.setAccessible(true);
+            SubmissionGenerator gen = new SubmissionGenerator(r, 17);
+            int read = 0;
+            int all = 0;
+            for (int i = 0; all < 2000; i++) {
+                Optional<SubmissionGenerator.Sample> s = gen.sample(SubmissionGenerator.Mutation.values()[i % SubmissionGenerator.Mutation.values().length]);
+                if (s.isEmpty()) continue;
+                byte[] b = s.get().submission().toString().getBytes(StandardCharsets.UTF_8);
+                all++;
+                if (plain.invoke(null, b, 0, b.length, false) != null) read++;
+            }
+            assertTrue(read >= all * 9 / 10, r + ": the byte reader read only " + read + " of " + all + " generated ratings");
+            String valid = new SubmissionGenerator(r, 3).valid().orElseThrow().toString();
+            byte[] b = valid.getBytes(StandardCharsets.UTF_8);
+            assertTrue(plain.invoke(null, b, 0, b.length, false) != null, "a valid rating is read from bytes: " + valid);
+            for (String deferred : List.of("\uFEFF" + valid, valid.replaceFirst("\"item\":\"", "\"item\":\"\\\""),
+                    valid.replaceFirst("\\{", "{\"x\":1e2,"), valid.replaceFirst("\\{", "{\"x\":{},"),
+                    valid.replaceFirst("\\{", "{\"item\":\"y\","), valid.substring(0, valid.length() - 1), valid + "x")) {
+                byte[] d = deferred.getBytes(StandardCharsets.UTF_8);
+                assertEquals(null, plain.invoke(null, d, 0, d.length, false), "left to Jackson: " + deferred);
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> hostileTitlesAppearExactlyInMessages() {
         Rubric r = Engines.load(HOSTILE, HOSTILE.getParent());

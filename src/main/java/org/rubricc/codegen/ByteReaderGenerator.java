@@ -1,0 +1,291 @@
+package org.rubricc.codegen;
+
+import static org.rubricc.codegen.ValidatorGenerator.c;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.lang.model.element.Modifier;
+import org.rubricc.model.Dimension;
+import org.rubricc.model.Rubric;
+import org.rubricc.model.Scale;
+
+/**
+ * Writes the byte reader of a generated validator ({@link ByteRuntime}): for UTF-8 input, it reads the
+ * rating straight from the caller's bytes into the same state fields as the Jackson reader, and calls the
+ * same checks ({@code checkN}, {@code offChoiceN}, {@code twiceN}, {@code sizeN}) in the same document
+ * order, so the verdict cannot differ; whatever it does not read itself it defers to the Jackson reader.
+ * Keys are matched on their UTF-8 bytes, by length first.
+ */
+final class ByteReaderGenerator {
+    private static final List<String> TOP_LEVEL = List.of("rubric", "version", "item", "rater", "answers", "justifications");
+
+    private final Rubric rubric;
+    private final List<Dimension> dims;
+    private final TypeSpec.Builder type;
+    private final TypeSpec.Builder stateType;
+    private final ClassName state;
+    private final TypeName violations;
+
+    ByteReaderGenerator(Rubric rubric, TypeSpec.Builder type, TypeSpec.Builder stateType, ClassName state, TypeName violations) {
+        this.rubric = rubric;
+        this.dims = rubric.dimensions();
+        this.type = type;
+        this.stateType = stateType;
+        this.state = state;
+        this.violations = violations;
+    }
+
+    void generate() {
+        stateType.addField(FieldSpec.builder(byte[].class, "in").addJavadoc("The byte reader's input, position and end.\n").build());
+        stateType.addField(int.class, "at");
+        stateType.addField(int.class, "end");
+        stateType.addField(FieldSpec.builder(int.class, "ss").addJavadoc("The last string read: its bytes and its length in code points.\n")
+                .build());
+        stateType.addField(int.class, "se");
+        stateType.addField(int.class, "sl");
+
+        type.addMethod(MethodSpec.methodBuilder("plain").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(violations)
+                .addJavadoc("The verdict of the byte reader, or null when it leaves the rating to Jackson's parser.\n")
+                .addParameter(byte[].class, "json").addParameter(int.class, "offset").addParameter(int.class, "length")
+                .addParameter(boolean.class, "quick")
+                .addStatement("if (length > PLAIN_LIMIT) return null")
+                .addStatement("$T st = new State(quick)", state)
+                .addStatement("st.in = json")
+                .addStatement("st.at = offset")
+                .addStatement("st.end = offset + length")
+                .beginControlFlow("try")
+                .addStatement("expect(st, '{')")
+                .addStatement("plainRating(st)")
+                .addStatement("return peek(st) < 0 ? verdict(st) : null")
+                .nextControlFlow("catch (Defer d)")
+                .addStatement("return null")
+                .nextControlFlow("catch (Stop s)")
+                .addStatement("return STOPPED")
+                .endControlFlow()
+                .build());
+
+        keyLookup("plainTop", "T", TOP_LEVEL, "The index of the top-level key just read (rubric, version, ...), or -1.");
+        keyLookup("plainDimension", "D", dims.stream().map(Dimension::id).toList(), "The index of the dimension whose id was just read, or -1.");
+        bytesConstant("EXPECTED_RUBRIC", rubric.id());
+        bytesConstant("EXPECTED_VERSION", rubric.version().toString());
+        rating();
+        answers();
+        justifications();
+        for (int i = 0; i < dims.size(); i++) answer(i);
+    }
+
+    private void bytesConstant(String name, String value) {
+        type.addField(FieldSpec.builder(byte[].class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(c("$S.getBytes($T.UTF_8)", value, StandardCharsets.class)).build());
+    }
+
+    /** {@code name(st)}: the index of the key just read among {@code keys}, by byte length, then bytes. */
+    private void keyLookup(String name, String prefix, List<String> keys, String doc) {
+        Map<Integer, List<Integer>> byLength = new TreeMap<>();
+        for (int k = 0; k < keys.size(); k++) {
+            bytesConstant(prefix + k, keys.get(k));
+            byLength.computeIfAbsent(keys.get(k).getBytes(StandardCharsets.UTF_8).length, x -> new ArrayList<>()).add(k);
+        }
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(int.class)
+                .addParameter(state, "st").addJavadoc(doc + "\n")
+                .beginControlFlow("switch (st.se - st.ss)");
+        for (Map.Entry<Integer, List<Integer>> e : byLength.entrySet()) {
+            m.beginControlFlow("case $L:", e.getKey());
+            for (int k : e.getValue()) m.addStatement("if (is(st, $L$L)) return $L", prefix, k, k);
+            m.addStatement("return -1").endControlFlow();
+        }
+        m.addStatement("default: return -1").endControlFlow();
+        type.addMethod(m.build());
+    }
+
+    private MethodSpec.Builder reader(String name, String doc) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).addParameter(state, "st")
+                .addJavadoc(doc + "\n");
+    }
+
+    private void rating() {
+        MethodSpec.Builder m = reader("plainRating", "The members of the rating object, read from bytes.")
+                .addStatement("if (!first(st, '}')) return")
+                .beginControlFlow("do")
+                .addStatement("string(st)")
+                .addStatement("int f = plainTop(st)")
+                .addStatement("expect(st, ':')")
+                .addStatement("int c = peek(st)")
+                .beginControlFlow("switch (f)");
+        for (int f = 0; f < 4; f++) {
+            String field = TOP_LEVEL.get(f);
+            m.beginControlFlow("case $L:", f)
+                    .addStatement("if (st.$L != ABSENT) throw DEFER", field)
+                    .beginControlFlow("if (c == '\"')")
+                    .addStatement("string(st)");
+            if (f < 2) {
+                m.addStatement("st.$L = STRING", field)
+                        .addStatement("if (!is(st, $L)) st.$LText = text(st)", f == 0 ? "EXPECTED_RUBRIC" : "EXPECTED_VERSION", field);
+            } else {
+                m.addStatement("st.$L = st.se > st.ss ? STRING : EMPTY_STRING", field);
+            }
+            m.nextControlFlow("else")
+                    .addStatement("st.$L = OBJECT", field)
+                    .addStatement("skipValue(st, 0)")
+                    .endControlFlow()
+                    .addStatement("break")
+                    .endControlFlow();
+        }
+        for (int f = 4; f < 6; f++) {
+            String field = TOP_LEVEL.get(f);
+            m.beginControlFlow("case $L:", f)
+                    .addStatement("if (st.$L != ABSENT) throw DEFER", field)
+                    .beginControlFlow("if (c == '{')")
+                    .addStatement("st.at++")
+                    .addStatement("st.$L = OBJECT", field)
+                    .addStatement("plain$L(st)", f == 4 ? "Answers" : "Justifications")
+                    .nextControlFlow("else")
+                    .addStatement("st.$L = STRING", field)
+                    .addStatement("skipValue(st, 0)")
+                    .endControlFlow()
+                    .addStatement("break")
+                    .endControlFlow();
+        }
+        m.beginControlFlow("default:")
+                .addStatement("String name = text(st)")
+                .addStatement("if (!st.fresh(0, name)) throw DEFER")
+                .addStatement("unknownTop(st, name)")
+                .addStatement("skipValue(st, 0)")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow("while (more(st, '}'))");
+        type.addMethod(m.build());
+    }
+
+    private void answers() {
+        MethodSpec.Builder m = reader("plainAnswers", "The members of {@code answers}, read from bytes.")
+                .addStatement("if (!first(st, '}')) return")
+                .beginControlFlow("do")
+                .addStatement("string(st)")
+                .addStatement("int d = plainDimension(st)")
+                .beginControlFlow("if (d < 0)")
+                .addStatement("String name = text(st)")
+                .addStatement("if (!st.fresh(1, name)) throw DEFER")
+                .addStatement("expect(st, ':')")
+                .addStatement("unknownAnswer(st, name)")
+                .addStatement("skipValue(st, 0)")
+                .addStatement("continue")
+                .endControlFlow()
+                .addStatement("if (answered(st, d)) throw DEFER")
+                .addStatement("expect(st, ':')")
+                .beginControlFlow("switch (d)");
+        for (int i = 0; i < dims.size(); i++) m.addStatement("case $L: plainAnswer$L(st); break", i, i);
+        m.addStatement("default: throw new $T()", IllegalStateException.class)
+                .endControlFlow()
+                .endControlFlow("while (more(st, '}'))");
+        type.addMethod(m.build());
+    }
+
+    private void justifications() {
+        type.addMethod(reader("plainJustifications", "The members of {@code justifications}, read from bytes.")
+                .addStatement("st.justificationKind = new byte[$L]", dims.size())
+                .addStatement("st.justificationLength = new int[$L]", dims.size())
+                .addStatement("if (!first(st, '}')) return")
+                .beginControlFlow("do")
+                .addStatement("string(st)")
+                .addStatement("int d = plainDimension(st)")
+                .beginControlFlow("if (d < 0)")
+                .addStatement("String name = text(st)")
+                .addStatement("if (!st.fresh(2, name)) throw DEFER")
+                .addStatement("expect(st, ':')")
+                .addStatement("unknownJustification(st, name)")
+                .addStatement("skipValue(st, 0)")
+                .addStatement("continue")
+                .endControlFlow()
+                .addStatement("if (st.justificationKind[d] != ABSENT) throw DEFER")
+                .addStatement("expect(st, ':')")
+                .addStatement("st.justified(d)")
+                .beginControlFlow("if (peek(st) == '\"')")
+                .addStatement("string(st)")
+                .addStatement("st.justificationKind[d] = STRING")
+                .addStatement("st.justificationLength[d] = st.sl")
+                .nextControlFlow("else")
+                .addStatement("st.justificationKind[d] = OBJECT")
+                .addStatement("skipValue(st, 0)")
+                .endControlFlow()
+                .endControlFlow("while (more(st, '}'))")
+                .build());
+    }
+
+    /** {@code plainAnswerI(st)}: reads the answer as {@code answerI} does, then checks it with {@code checkI}. */
+    private void answer(int i) {
+        Scale s = dims.get(i).scale();
+        boolean multi = s instanceof Scale.MultiSelect;
+        boolean text = s instanceof Scale.Text;
+        List<Scale.Choice> choices = s instanceof Scale.Categorical cat ? cat.choices() : multi ? ((Scale.MultiSelect) s).choices() : null;
+        if (choices != null) choiceLookup(i, choices);
+        MethodSpec.Builder m = reader("plainAnswer" + i, "The answer of dimension " + i + ", read from bytes.")
+                .addStatement("int c = peek(st)")
+                .beginControlFlow("if (c == '\"')")
+                .addStatement("string(st)")
+                .addStatement("st.k$L = STRING", i)
+                .addStatement("int ch = $L", s instanceof Scale.Categorical ? "plainChoice" + i + "(st)" : "OTHER")
+                .addStatement("if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE")
+                .addStatement("st.c$L = ch", i);
+        if (text) m.addStatement("st.l$L = st.sl", i);
+        if (!multi && !text) m.addStatement("if (ch == OTHER) st.x$L = text(st)", i);
+        m.nextControlFlow("else if (c == '-' || (c >= '0' && c <= '9'))")
+                .addStatement("number(st)")
+                .addStatement("st.k$L = NUMBER", i);
+        if (!multi && !text) {
+            m.addStatement("st.n$L = st.tn", i).addStatement("st.s$L = st.ts", i).addStatement("st.f$L = st.tf", i);
+        }
+        m.nextControlFlow("else if (c == 't')")
+                .addStatement("literal(st, \"true\")")
+                .addStatement("st.k$L = TRUE", i)
+                .nextControlFlow("else if (c == 'f')")
+                .addStatement("literal(st, \"false\")")
+                .addStatement("st.k$L = FALSE", i)
+                .nextControlFlow("else if (c == 'n')")
+                .addStatement("literal(st, \"null\")")
+                .addStatement("st.k$L = NULL", i);
+        if (multi) {
+            m.nextControlFlow("else if (c == '[')")
+                    .addStatement("st.at++")
+                    .addStatement("st.k$L = ARRAY", i)
+                    .addStatement("int size = 0")
+                    .beginControlFlow("if (first(st, ']'))")
+                    .beginControlFlow("do")
+                    .addStatement("int at = size++")
+                    .addStatement("string(st)")
+                    .addStatement("int item = plainChoice$L(st)", i)
+                    .addStatement("if (item < 0) offChoice$L(st, at, text(st))", i)
+                    .addStatement("else if (!select$L(st, item)) twice$L(st, at, item)", i, i)
+                    .endControlFlow("while (more(st, ']'))")
+                    .endControlFlow()
+                    .addStatement("size$L(st, size)", i)
+                    .addStatement("return");
+        }
+        m.nextControlFlow("else")
+                .addStatement("throw DEFER")
+                .endControlFlow()
+                .addStatement("check$L(st)", i);
+        type.addMethod(m.build());
+    }
+
+    /** {@code plainChoiceI(st)}: the index of the choice whose id was just read, or OTHER. */
+    private void choiceLookup(int i, List<Scale.Choice> choices) {
+        MethodSpec.Builder m = reader("plainChoice" + i, "The index of the choice of dimension " + i + " just read, or OTHER.")
+                .returns(int.class);
+        for (int k = 0; k < choices.size(); k++) {
+            String name = "C" + i + "_" + k;
+            bytesConstant(name, choices.get(k).id());
+            m.addStatement("if (is(st, $L)) return $L", name, k);
+        }
+        m.addStatement("return OTHER");
+        type.addMethod(m.build());
+    }
+}

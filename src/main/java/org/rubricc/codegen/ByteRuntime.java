@@ -1,0 +1,293 @@
+package org.rubricc.codegen;
+
+/**
+ * The fixed part of the byte reader every generated validator has for UTF-8 input: a strict reader of
+ * plain JSON that reads straight from the caller's bytes. It reads only what it can read exactly as
+ * Jackson does (no escapes, no exponents, well-formed UTF-8 only, the keys the rubric knows, each once,
+ * at most {@code PLAIN_LIMIT} bytes); at anything else it throws {@code DEFER}, and the rating is read
+ * again, from the start, by Jackson's streaming parser, which stays the judge of malformed JSON and the
+ * author of its messages. Appended verbatim to each generated class.
+ */
+final class ByteRuntime {
+    private ByteRuntime() {}
+
+    static final String HELPERS = """
+            /**
+             * Ratings longer than this go to Jackson directly; well under Jackson's own limits on the
+             * length of one string (20,000,000 characters), so both readers accept the same input.
+             */
+            private static final int PLAIN_LIMIT = 1_000_000;
+
+            /** Ends the byte reader at input it does not read itself; carries no stack trace. */
+            private static final class Defer extends RuntimeException {
+                private static final long serialVersionUID = 1L;
+
+                Defer() {
+                    super(null, null, false, false);
+                }
+            }
+
+            private static final Defer DEFER = new Defer();
+
+            /** The next byte after whitespace (as Jackson skips it: space, tab, CR, LF), or -1 at the end. */
+            private static int peek(State st) {
+                byte[] b = st.in;
+                int i = st.at;
+                int end = st.end;
+                if (i < end && b[i] > ' ') return b[i]; // an ASCII byte that is not whitespace: the usual case
+                while (i < end) {
+                    int c = b[i];
+                    if (c != ' ' && c != '\\n' && c != '\\r' && c != '\\t') {
+                        st.at = i;
+                        return c & 0xFF;
+                    }
+                    i++;
+                }
+                st.at = end;
+                return -1;
+            }
+
+            /** Reads past one expected byte (after whitespace). */
+            private static void expect(State st, int c) {
+                if (peek(st) != c) throw DEFER;
+                st.at++;
+            }
+
+            /** After the opening brace or bracket: false (and past it) when the closing one follows at once. */
+            private static boolean first(State st, int close) {
+                if (peek(st) != close) return true;
+                st.at++;
+                return false;
+            }
+
+            /** After a member or an item: true past a comma, false past the closing brace or bracket. */
+            private static boolean more(State st, int close) {
+                int c = peek(st);
+                st.at++;
+                if (c == ',') return true;
+                if (c == close) return false;
+                throw DEFER;
+            }
+
+            /**
+             * Reads a string (after whitespace) into {@code st.ss .. st.se} (its bytes, without quotes) and
+             * {@code st.sl} (its length in code points, as {@code String.codePointCount} counts it). Defers
+             * at escapes, control characters and any byte sequence that is not well-formed UTF-8, so that
+             * {@code new String(bytes, UTF_8)} gives exactly the characters Jackson would.
+             */
+            private static void string(State st) {
+                if (peek(st) != '"') throw DEFER;
+                byte[] b = st.in;
+                int i = st.at + 1;
+                int end = st.end;
+                int start = i;
+                int n = 0;
+                while (true) {
+                    // Eight bytes at a time while they are ASCII and neither quote, backslash nor control
+                    // characters; then to the first byte that is.
+                    while (i + 8 <= end) {
+                        long w = (long) LONGS.get(b, i);
+                        long q = w ^ 0x2222222222222222L;
+                        long e = w ^ 0x5C5C5C5C5C5C5C5CL;
+                        long m = (((q - 0x0101010101010101L) & ~q) | ((e - 0x0101010101010101L) & ~e)
+                                | ((w - 0x2020202020202020L) & ~w) | w) & 0x8080808080808080L;
+                        if (m == 0) {
+                            i += 8;
+                            n += 8;
+                        } else {
+                            int k = Long.numberOfTrailingZeros(m) >>> 3;
+                            i += k;
+                            n += k;
+                            break;
+                        }
+                    }
+                    if (i >= end) throw DEFER;
+                    int c = b[i];
+                    if (c >= 0x20) {
+                        if (c == '"') break;
+                        if (c == '\\\\') throw DEFER;
+                        i++;
+                    } else if (c >= 0) {
+                        throw DEFER; // a control character
+                    } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && i + 1 < end && b[i + 1] < (byte) 0xC0) {
+                        i += 2; // a two-byte sequence (its second byte is a continuation byte: 0x80 to 0xBF)
+                    } else if (c == (byte) 0xF0 && i + 3 < end && b[i + 1] >= (byte) 0x90 && b[i + 1] < (byte) 0xC0
+                            && b[i + 2] < (byte) 0xC0 && b[i + 3] < (byte) 0xC0) {
+                        i += 4; // U+10000 to U+3FFFF, where most emoji are
+                    } else {
+                        i = utf8(b, i, end, c & 0xFF);
+                    }
+                    n++;
+                }
+                st.ss = start;
+                st.se = i;
+                st.sl = n;
+                st.at = i + 1;
+            }
+
+            /** Eight bytes of the input as one little-endian long. */
+            private static final java.lang.invoke.VarHandle LONGS =
+                    java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+            /** Past one well-formed multi-byte UTF-8 sequence starting at {@code i} with lead byte {@code c}. */
+            private static int utf8(byte[] b, int i, int end, int c) {
+                int n;
+                int lo = 0x80;
+                int hi = 0xBF;
+                if (c >= 0xC2 && c <= 0xDF) {
+                    n = 1;
+                } else if (c >= 0xE0 && c <= 0xEF) {
+                    n = 2;
+                    if (c == 0xE0) lo = 0xA0; // not overlong
+                    if (c == 0xED) hi = 0x9F; // not a surrogate
+                } else if (c >= 0xF0 && c <= 0xF4) {
+                    n = 3;
+                    if (c == 0xF0) lo = 0x90; // not overlong
+                    if (c == 0xF4) hi = 0x8F; // at most U+10FFFF
+                } else {
+                    throw DEFER;
+                }
+                if (i + n >= end) throw DEFER;
+                int second = b[i + 1] & 0xFF;
+                if (second < lo || second > hi) throw DEFER;
+                for (int k = 2; k <= n; k++) {
+                    if ((b[i + k] & 0xC0) != 0x80) throw DEFER;
+                }
+                return i + n + 1;
+            }
+
+            /** Whether the string just read is exactly these bytes. */
+            private static boolean is(State st, byte[] k) {
+                int s = st.ss;
+                int l = k.length;
+                if (st.se - s != l) return false;
+                byte[] b = st.in;
+                int j = 0;
+                for (; j + 8 <= l; j += 8) {
+                    if ((long) LONGS.get(b, s + j) != (long) LONGS.get(k, j)) return false;
+                }
+                for (; j < l; j++) {
+                    if (b[s + j] != k[j]) return false;
+                }
+                return true;
+            }
+
+            /** The string just read. */
+            private static String text(State st) {
+                return new String(st.in, st.ss, st.se - st.ss, java.nio.charset.StandardCharsets.UTF_8);
+            }
+
+            /** Whether the string just read is {@code "n/a"}. */
+            private static boolean isNotApplicable(State st) {
+                byte[] b = st.in;
+                int s = st.ss;
+                return st.se - s == 3 && b[s] == 'n' && b[s + 1] == '/' && b[s + 2] == 'a';
+            }
+
+            /**
+             * Reads a number into {@code st.tn}/{@code st.ts}/{@code st.tf} as {@code number} reads Jackson's token.
+             * Defers at exponents, at more than 18 digits and at anything that is not a JSON number.
+             */
+            private static void number(State st) {
+                byte[] b = st.in;
+                int i = st.at;
+                int end = st.end;
+                boolean negative = b[i] == '-';
+                if (negative) i++;
+                if (i >= end) throw DEFER;
+                long u = 0;
+                int digits = 0;
+                int scale = 0;
+                int c = b[i];
+                if (c == '0') {
+                    i++;
+                    digits = 1;
+                    if (i < end && b[i] >= '0' && b[i] <= '9') throw DEFER;
+                } else if (c >= '1' && c <= '9') {
+                    while (i < end && (c = b[i]) >= '0' && c <= '9') {
+                        u = u * 10 + (c - '0');
+                        digits++;
+                        i++;
+                    }
+                } else {
+                    throw DEFER;
+                }
+                boolean isFloat = i < end && b[i] == '.';
+                if (isFloat) {
+                    int from = ++i;
+                    while (i < end && (c = b[i]) >= '0' && c <= '9') {
+                        u = u * 10 + (c - '0');
+                        digits++;
+                        scale++;
+                        i++;
+                    }
+                    if (i == from) throw DEFER;
+                }
+                if (digits > 18) throw DEFER;
+                delimiter(b, i, end);
+                if (isFloat) {
+                    if (u == 0) {
+                        scale = 0;
+                    } else {
+                        while (scale > 0 && u % 10 == 0) {
+                            u /= 10;
+                            scale--;
+                        }
+                    }
+                }
+                st.tn = negative ? -u : u;
+                st.ts = scale;
+                st.tb = null;
+                st.tf = isFloat;
+                st.at = i;
+            }
+
+            /** Reads {@code true}, {@code false} or {@code null}, whose first byte is at {@code st.at}. */
+            private static void literal(State st, String word) {
+                byte[] b = st.in;
+                int i = st.at;
+                int n = word.length();
+                if (i + n > st.end) throw DEFER;
+                for (int k = 0; k < n; k++) {
+                    if (b[i + k] != word.charAt(k)) throw DEFER;
+                }
+                delimiter(b, i + n, st.end);
+                st.at = i + n;
+            }
+
+            /**
+             * Reads past a value that is not kept: scalars, and arrays of them up to 32 deep. Defers at objects,
+             * whose duplicate keys the Jackson reader reports.
+             */
+            private static void skipValue(State st, int depth) {
+                int c = peek(st);
+                if (c == '"') {
+                    string(st);
+                } else if (c == '-' || (c >= '0' && c <= '9')) {
+                    number(st);
+                } else if (c == 't') {
+                    literal(st, "true");
+                } else if (c == 'f') {
+                    literal(st, "false");
+                } else if (c == 'n') {
+                    literal(st, "null");
+                } else if (c == '[' && depth < 32) {
+                    st.at++;
+                    if (first(st, ']')) {
+                        do {
+                            skipValue(st, depth + 1);
+                        } while (more(st, ']'));
+                    }
+                } else {
+                    throw DEFER;
+                }
+            }
+
+            /** A scalar must be followed by whitespace, a comma or a closing bracket (or the end). */
+            private static void delimiter(byte[] b, int i, int end) {
+                if (i >= end) return;
+                int c = b[i];
+                if (c != ',' && c != '}' && c != ']' && c != ' ' && c != '\\n' && c != '\\r' && c != '\\t') throw DEFER;
+            }
+            """;
+}
