@@ -134,7 +134,7 @@ final class ByteReaderGenerator {
             }
             m.nextControlFlow("else")
                     .addStatement("st.$L = OBJECT", field)
-                    .addStatement("skipValue(st, 0)")
+                    .addStatement("skipValue(st)")
                     .endControlFlow()
                     .addStatement("break")
                     .endControlFlow();
@@ -149,7 +149,7 @@ final class ByteReaderGenerator {
                     .addStatement("plain$L(st)", f == 4 ? "Answers" : "Justifications")
                     .nextControlFlow("else")
                     .addStatement("st.$L = STRING", field)
-                    .addStatement("skipValue(st, 0)")
+                    .addStatement("skipValue(st)")
                     .endControlFlow()
                     .addStatement("break")
                     .endControlFlow();
@@ -158,7 +158,7 @@ final class ByteReaderGenerator {
                 .addStatement("String name = text(st)")
                 .addStatement("if (!st.fresh(0, name)) throw DEFER")
                 .addStatement("unknownTop(st, name)")
-                .addStatement("skipValue(st, 0)")
+                .addStatement("skipValue(st)")
                 .endControlFlow()
                 .endControlFlow()
                 .endControlFlow("while (more(st, '}'))");
@@ -176,7 +176,7 @@ final class ByteReaderGenerator {
                 .addStatement("if (!st.fresh(1, name)) throw DEFER")
                 .addStatement("expect(st, ':')")
                 .addStatement("unknownAnswer(st, name)")
-                .addStatement("skipValue(st, 0)")
+                .addStatement("skipValue(st)")
                 .addStatement("continue")
                 .endControlFlow()
                 .addStatement("if (answered(st, d)) throw DEFER")
@@ -202,7 +202,7 @@ final class ByteReaderGenerator {
                 .addStatement("if (!st.fresh(2, name)) throw DEFER")
                 .addStatement("expect(st, ':')")
                 .addStatement("unknownJustification(st, name)")
-                .addStatement("skipValue(st, 0)")
+                .addStatement("skipValue(st)")
                 .addStatement("continue")
                 .endControlFlow()
                 .addStatement("if (st.justificationKind[d] != ABSENT) throw DEFER")
@@ -214,7 +214,7 @@ final class ByteReaderGenerator {
                 .addStatement("st.justificationLength[d] = st.sl")
                 .nextControlFlow("else")
                 .addStatement("st.justificationKind[d] = OBJECT")
-                .addStatement("skipValue(st, 0)")
+                .addStatement("skipValue(st)")
                 .endControlFlow()
                 .endControlFlow("while (more(st, '}'))")
                 .build());
@@ -269,7 +269,15 @@ final class ByteReaderGenerator {
                     .addStatement("size$L(st, size)", i)
                     .addStatement("return");
         }
-        m.nextControlFlow("else")
+        if (!multi) {
+            m.nextControlFlow("else if (c == '[')")
+                    .addStatement("st.k$L = ARRAY", i)
+                    .addStatement(text ? "skipValue(st)" : "st.x" + i + " = captureValue(st)");
+        }
+        m.nextControlFlow("else if (c == '{')")
+                .addStatement("st.k$L = OBJECT", i)
+                .addStatement(multi || text ? "skipValue(st)" : "st.x" + i + " = captureValue(st)")
+                .nextControlFlow("else")
                 .addStatement("throw DEFER")
                 .endControlFlow()
                 .addStatement("check$L(st)", i);

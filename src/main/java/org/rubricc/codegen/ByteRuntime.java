@@ -255,29 +255,68 @@ final class ByteRuntime {
                 st.at = i + n;
             }
 
+            /** Reads past a value that is not kept. */
+            private static void skipValue(State st) {
+                value(st, 0, null);
+            }
+
+            /** Reads a value and returns it as compact JSON, as {@code capture} writes what Jackson's parser reads. */
+            private static String captureValue(State st) {
+                StringBuilder out = new StringBuilder();
+                value(st, 0, out);
+                return out.toString();
+            }
+
             /**
-             * Reads past a value that is not kept: scalars, and arrays of them up to 32 deep. Defers at objects,
-             * whose duplicate keys the Jackson reader reports.
+             * Reads a value, writing it to {@code out} (when not null) as {@code capture} does. Defers at duplicate
+             * keys (the Jackson reader reports them) and beyond 32 levels of nesting.
              */
-            private static void skipValue(State st, int depth) {
+            private static void value(State st, int depth, StringBuilder out) {
                 int c = peek(st);
                 if (c == '"') {
                     string(st);
+                    if (out != null) out.append(quote(text(st)));
                 } else if (c == '-' || (c >= '0' && c <= '9')) {
                     number(st);
-                } else if (c == 't') {
-                    literal(st, "true");
-                } else if (c == 'f') {
-                    literal(st, "false");
-                } else if (c == 'n') {
-                    literal(st, "null");
-                } else if (c == '[' && depth < 32) {
+                    if (out != null) out.append(numberJson(st.tn, st.ts, null, st.tf));
+                } else if (c == 't' || c == 'f' || c == 'n') {
+                    String word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+                    literal(st, word);
+                    if (out != null) out.append(word);
+                } else if (depth >= 32) {
+                    throw DEFER;
+                } else if (c == '[') {
                     st.at++;
+                    if (out != null) out.append('[');
                     if (first(st, ']')) {
+                        boolean comma = false;
                         do {
-                            skipValue(st, depth + 1);
+                            if (comma && out != null) out.append(',');
+                            comma = true;
+                            value(st, depth + 1, out);
                         } while (more(st, ']'));
                     }
+                    if (out != null) out.append(']');
+                } else if (c == '{') {
+                    st.at++;
+                    if (out != null) out.append('{');
+                    if (first(st, '}')) {
+                        HashSet<String> keys = new HashSet<>();
+                        boolean comma = false;
+                        do {
+                            string(st);
+                            String name = text(st);
+                            if (!keys.add(name)) throw DEFER;
+                            expect(st, ':');
+                            if (out != null) {
+                                if (comma) out.append(',');
+                                out.append(quote(name)).append(':');
+                            }
+                            comma = true;
+                            value(st, depth + 1, out);
+                        } while (more(st, '}'));
+                    }
+                    if (out != null) out.append('}');
                 } else {
                     throw DEFER;
                 }

@@ -225,8 +225,8 @@ class GeneratedValidatorTest {
 
     /**
      * The byte reader reads plain ratings itself (the speed of the generated validator rests on it) and
-     * leaves to Jackson's parser what it must: escapes, exponents, a byte order mark, objects inside
-     * values, duplicate keys, malformed JSON.
+     * leaves to Jackson's parser what it must: escapes, exponents, a byte order mark, duplicate keys
+     * (nested ones too), malformed JSON.
      */
     @TestFactory
     Stream<DynamicTest> theByteReaderReadsPlainRatingsAndDefersTheRest() throws IOException {
@@ -249,8 +249,10 @@ class GeneratedValidatorTest {
             String valid = new SubmissionGenerator(r, 3).valid().orElseThrow().toString();
             byte[] b = valid.getBytes(StandardCharsets.UTF_8);
             assertTrue(plain.invoke(null, b, 0, b.length, false) != null, "a valid rating is read from bytes: " + valid);
+            byte[] nested = valid.replaceFirst("\\{", "{\"x\":{\"a\":[1,{\"b\":null}],\"c\":\"d\"},").getBytes(StandardCharsets.UTF_8);
+            assertTrue(plain.invoke(null, nested, 0, nested.length, false) != null, "objects inside values are read from bytes");
             for (String deferred : List.of("\uFEFF" + valid, valid.replaceFirst("\"item\":\"", "\"item\":\"\\\""),
-                    valid.replaceFirst("\\{", "{\"x\":1e2,"), valid.replaceFirst("\\{", "{\"x\":{},"),
+                    valid.replaceFirst("\\{", "{\"x\":1e2,"), valid.replaceFirst("\\{", "{\"x\":{\"a\":[1],\"a\":2},"),
                     valid.replaceFirst("\\{", "{\"item\":\"y\","), valid.substring(0, valid.length() - 1), valid + "x")) {
                 byte[] d = deferred.getBytes(StandardCharsets.UTF_8);
                 assertEquals(null, plain.invoke(null, d, 0, d.length, false), "left to Jackson: " + deferred);
