@@ -83,7 +83,7 @@ final class ValidateCommand implements Callable<Integer> {
         Judge judge;
         Engine chosen = engine;
         if (chosen == null) {
-            chosen = InMemoryCompiler.available() ? Engine.generated : Engine.interpreted;
+            chosen = CompiledValidator.canCompile() ? Engine.generated : Engine.interpreted;
             if (chosen == Engine.interpreted) err.println("note: no Java compiler in this runtime; using the interpreted engine");
         }
         if (chosen == Engine.generated) {

@@ -85,8 +85,18 @@ public final class CompiledValidator {
         return (Function<Object, Object>) site.getTarget().invoke();
     }
 
+    /**
+     * Whether this runtime can compile a validator: it has the {@code java.compiler} module (a runtime
+     * image made with jlink may not) and a system Java compiler (a JDK, not a JRE). Checked without
+     * loading {@link InMemoryCompiler}, whose {@code javax.tools} types a runtime without the module lacks.
+     */
+    public static boolean canCompile() {
+        return ModuleLayer.boot().findModule("java.compiler").isPresent() && InMemoryCompiler.available();
+    }
+
     /** Generates the rubric's validator and compiles it in memory. */
     public static CompiledValidator compile(Rubric rubric) throws InMemoryCompiler.CompileException {
+        if (!canCompile()) throw new InMemoryCompiler.CompileException("no Java compiler in this runtime (a JDK is needed, not a JRE)");
         ValidatorGenerator g = new ValidatorGenerator(rubric, PACKAGE);
         String name = PACKAGE + "." + g.className();
         ClassLoader loader = InMemoryCompiler.compile(Map.of(name, g.generate(), PACKAGE + "." + LOOKUP, LOOKUP_SOURCE));

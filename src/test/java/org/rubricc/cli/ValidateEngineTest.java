@@ -34,6 +34,40 @@ class ValidateEngineTest {
         }
     }
 
+    /**
+     * A runtime without a Java compiler (a JRE, or an image without the java.compiler module) uses the
+     * interpreted engine by default, says so once, and writes the same output; asking for the generated
+     * engine there is a clear error. Run in a JVM whose modules are limited, as such a runtime would be.
+     */
+    @Test
+    void withoutACompilerTheInterpretedEngineJudges(@TempDir Path tmp) throws Exception {
+        Path ratings = tmp.resolve("ratings.jsonl");
+        Files.writeString(ratings, ValidateCommandTest.VALID + "\n{\"a\":1}\n", StandardCharsets.UTF_8);
+        String rubric = "rubrics/image-quality/1.1.0.rubric";
+        CheckCommandTest.Run expected = CheckCommandTest.run("validate", rubric, ratings.toString(), "--engine", "interpreted");
+        for (String modules : List.of("java.base,java.compiler", "java.base")) {
+            Process byDefault = javaWithModules(modules, "validate", rubric, ratings.toString());
+            assertEquals(expected.out(), new String(byDefault.getInputStream().readAllBytes(), StandardCharsets.UTF_8), modules);
+            assertEquals("note: no Java compiler in this runtime; using the interpreted engine\n",
+                    new String(byDefault.getErrorStream().readAllBytes(), StandardCharsets.UTF_8), modules);
+            assertEquals(expected.status(), byDefault.waitFor(), modules);
+
+            Process generated = javaWithModules(modules, "validate", rubric, ratings.toString(), "--engine", "generated");
+            assertEquals("", new String(generated.getInputStream().readAllBytes(), StandardCharsets.UTF_8), modules);
+            assertEquals("error: no Java compiler in this runtime (a JDK is needed, not a JRE)\n",
+                    new String(generated.getErrorStream().readAllBytes(), StandardCharsets.UTF_8), modules);
+            assertEquals(2, generated.waitFor(), modules);
+        }
+    }
+
+    private static Process javaWithModules(String modules, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--limit-modules", modules, "-cp", System.getProperty("java.class.path"), "org.rubricc.cli.Main"));
+        command.addAll(List.of(args));
+        // Small outputs: reading stdout, then stderr, cannot block on a full pipe.
+        return new ProcessBuilder(command).start();
+    }
+
     @Test
     void bothEnginesWriteTheSameOutputOnGeneratedRatings(@TempDir Path tmp) throws IOException {
         Rubric r = DifferentialTestSupport.bundled().stream().filter(x -> x.toString().equals("image-edit@2.0.0")).findFirst().orElseThrow();
