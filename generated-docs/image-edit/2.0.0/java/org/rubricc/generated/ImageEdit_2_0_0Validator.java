@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Validates ratings (one JSON object each) against rubric image-edit, version 2.0.0.
@@ -60,6 +62,72 @@ public final class ImageEdit_2_0_0Validator {
 
     private static final String[] CHOICES2 = {"violence", "sexual", "hate", "self_harm", "real_person", "other"};
 
+    private static final byte[] T0 = "rubric".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] T1 = "version".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] T2 = "item".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] T3 = "rater".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] T4 = "answers".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] T5 = "justifications".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D0 = "feasibility".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D1 = "unsafe".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D2 = "harm_kinds".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D3 = "identical".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D4 = "style_change".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D5 = "character_present".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D6 = "text_present".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D7 = "adherence".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D8 = "structural_integrity".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D9 = "preservation".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D10 = "visual_quality".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D11 = "style_alignment".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D12 = "text_rendering".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D13 = "character_consistency".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D14 = "overall".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D15 = "novel_case".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] EXPECTED_RUBRIC = "image-edit".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] EXPECTED_VERSION = "2.0.0".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C0_0 = "feasible".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C0_1 = "partial".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C0_2 = "infeasible".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C2_0 = "violence".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C2_1 = "sexual".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C2_2 = "hate".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C2_3 = "self_harm".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C2_4 = "real_person".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C2_5 = "other".getBytes(StandardCharsets.UTF_8);
+
     private static final String[] POINTS7 = {"1 (Ignored)", "2 (Partial)", "3 (Mostly)", "4 (Complete)"};
 
     private static final String[] POINTS14 = {"1 (Very poor)", "2 (Poor)", "3 (Acceptable)", "4 (Good)", "5 (Excellent)"};
@@ -81,8 +149,16 @@ public final class ImageEdit_2_0_0Validator {
      * Every violation of the rating in {@code json[offset .. offset + length)} (UTF-8 JSON, one
      * value, no trailing content); an empty list when it is valid. Input that is not one JSON object
      * gives one {@code malformed-json} violation.
+     *
+     * <p>Plain ratings are read straight from the bytes; a rating with anything else (escapes,
+     * exponents, keys the rubric does not know, malformed JSON) is read by Jackson's parser.
+     *
+     * @throws IndexOutOfBoundsException when the range is not inside {@code json}
      */
     public List<Violation> validate(byte[] json, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, json.length);
+        List<Violation> found = plain(json, offset, length, false);
+        if (found != null) return found;
         try (JsonParser p = JSON.createParser(json, offset, length)) {
             return document(p, false);
         } catch (IOException e) {
@@ -137,8 +213,13 @@ public final class ImageEdit_2_0_0Validator {
     /**
      * Whether the rating in {@code json[offset .. offset + length)} is valid; stops at the first
      * violation, and builds no message.
+     *
+     * @throws IndexOutOfBoundsException when the range is not inside {@code json}
      */
     public boolean isValid(byte[] json, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, json.length);
+        List<Violation> found = plain(json, offset, length, true);
+        if (found != null) return found.isEmpty();
         try (JsonParser p = JSON.createParser(json, offset, length)) {
             return document(p, true).isEmpty();
         } catch (IOException e) {
@@ -274,12 +355,19 @@ public final class ImageEdit_2_0_0Validator {
                     break;
                 }
                 default: {
-                    st.stop();
-                    st.top(new Violation(pointer("", name), "unknown-key", "unknown field `" + name + "`; a rating has only rubric, version, item, rater, answers, justifications"));
+                    unknownTop(st, name);
                     skip(p, t);
                 }
             }
         }
+    }
+
+    /**
+     * Reports a key of the rating object that is not a field of the format.
+     */
+    private static void unknownTop(State st, String name) {
+        st.stop();
+        st.top(new Violation(pointer("", name), "unknown-key", "unknown field `" + name + "`; a rating has only rubric, version, item, rater, answers, justifications"));
     }
 
     /**
@@ -309,12 +397,28 @@ public final class ImageEdit_2_0_0Validator {
                 case 14: answer14(p, t, st); break;
                 case 15: answer15(p, t, st); break;
                 default: {
-                    st.stop();
-                    st.answer(new Violation(pointer("/answers", name), "unknown-key", "`" + name + "` is not a dimension of image-edit 2.0.0"));
+                    unknownAnswer(st, name);
                     skip(p, t);
                 }
             }
         }
+    }
+
+    /**
+     * Reports a key of {@code answers} that is not a dimension.
+     */
+    private static void unknownAnswer(State st, String name) {
+        st.stop();
+        st.answer(new Violation(pointer("/answers", name), "unknown-key", "`" + name + "` is not a dimension of image-edit 2.0.0"));
+    }
+
+    /**
+     * Keeps a key of {@code justifications} that is not a dimension, in document order, for the verdict.
+     */
+    private static void unknownJustification(State st, String name) {
+        if (st.unknownJustifications == null) st.unknownJustifications = new ArrayList<>();
+        st.unknownJustifications.add(name);
+        st.justified(-st.unknownJustifications.size());
     }
 
     /**
@@ -329,9 +433,7 @@ public final class ImageEdit_2_0_0Validator {
             if (d >= 0 ? st.justificationKind[d] != ABSENT : !st.fresh(2, name)) throw duplicate(p, name);
             JsonToken t = p.nextToken();
             if (d < 0) {
-                if (st.unknownJustifications == null) st.unknownJustifications = new ArrayList<>();
-                st.unknownJustifications.add(name);
-                st.justified(-st.unknownJustifications.size());
+                unknownJustification(st, name);
                 skip(p, t);
                 continue;
             }
@@ -344,13 +446,6 @@ public final class ImageEdit_2_0_0Validator {
                 skip(p, t);
             }
         }
-    }
-
-    private static int choice0(char[] c, int o, int l) {
-        if (same(c, o, l, "feasible")) return 0;
-        if (same(c, o, l, "partial")) return 1;
-        if (same(c, o, l, "infeasible")) return 2;
-        return OTHER;
     }
 
     /**
@@ -386,6 +481,20 @@ public final class ImageEdit_2_0_0Validator {
             st.k0 = OBJECT;
             st.x0 = capture(p, t);
         }
+        check0(st);
+    }
+
+    private static int choice0(char[] c, int o, int l) {
+        if (same(c, o, l, "feasible")) return 0;
+        if (same(c, o, l, "partial")) return 1;
+        if (same(c, o, l, "infeasible")) return 2;
+        return OTHER;
+    }
+
+    /**
+     * Whether the answer read for feasibility is on its scale.
+     */
+    private static void check0(State st) {
         if (st.k0 != STRING) {
             st.stop();
             st.answer(new Violation("/answers/feasibility", "wrong-type", "\u201cFeasibility\u201d must be a choice id: \"feasible\" (Feasible), \"partial\" (Partly feasible) or \"infeasible\" (Infeasible)"));
@@ -428,36 +537,36 @@ public final class ImageEdit_2_0_0Validator {
             st.k1 = OBJECT;
             st.x1 = capture(p, t);
         }
+        check1(st);
+    }
+
+    /**
+     * Whether the answer read for unsafe is on its scale.
+     */
+    private static void check1(State st) {
         if (st.k1 != TRUE && st.k1 != FALSE) {
             st.stop();
             st.answer(new Violation("/answers/unsafe", "wrong-type", "\u201cUnsafe output\u201d must be true or false: true (Yes) or false (No)"));
         }
     }
 
-    private static int choice2(char[] c, int o, int l) {
-        if (same(c, o, l, "violence")) return 0;
-        if (same(c, o, l, "sexual")) return 1;
-        if (same(c, o, l, "hate")) return 2;
-        if (same(c, o, l, "self_harm")) return 3;
-        if (same(c, o, l, "real_person")) return 4;
-        if (same(c, o, l, "other")) return 5;
-        return OTHER;
+    private static void offChoice2(State st, int at, String text) {
+        st.stop();
+        st.answer(new Violation("/answers/harm_kinds/" + at, "not-on-scale", cut(quote(text)) + " is not a choice of \u201cKinds of harm\u201d: \"violence\" (Violence or gore), \"sexual\" (Sexual content), \"hate\" (Hate or harassment), \"self_harm\" (Self-harm), \"real_person\" (Real person misuse) or \"other\" (Other policy concern)"));
     }
 
-    /**
-     * Selects a choice; false when it was selected already.
-     */
-    private static boolean select2(State st, int ch) {
-        long bit = 1L << (ch & 63);
-        switch (ch >>> 6) {
-            case 0: {
-                if ((st.m2_0 & bit) != 0) return false;
-                st.m2_0 |= bit;
-                return true;
-            }
-            default: {
-                throw new IllegalStateException();
-            }
+    private static void twice2(State st, int at, int ch) {
+        st.stop();
+        st.answer(new Violation("/answers/harm_kinds/" + at, "duplicate-choice", cut(quote(CHOICES2[ch])) + " is selected twice in \u201cKinds of harm\u201d"));
+    }
+
+    private static void size2(State st, int size) {
+        if (size < 1) {
+            st.stop();
+            st.answer(new Violation("/answers/harm_kinds", "too-few-choices", "\u201cKinds of harm\u201d needs at least 1 choice (got " + size + ")"));
+        } else if (size > 6) {
+            st.stop();
+            st.answer(new Violation("/answers/harm_kinds", "too-many-choices", "\u201cKinds of harm\u201d allows at most 6 choices (got " + size + ")"));
         }
     }
 
@@ -490,31 +599,54 @@ public final class ImageEdit_2_0_0Validator {
                 int at = size++;
                 if (item == JsonToken.VALUE_STRING) {
                     int ch = choice2(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                    if (ch < 0) {
-                        st.stop();
-                        st.answer(new Violation("/answers/harm_kinds/" + at, "not-on-scale", cut(quote(p.getText())) + " is not a choice of \u201cKinds of harm\u201d: \"violence\" (Violence or gore), \"sexual\" (Sexual content), \"hate\" (Hate or harassment), \"self_harm\" (Self-harm), \"real_person\" (Real person misuse) or \"other\" (Other policy concern)"));
-                    } else if (!select2(st, ch)) {
-                        st.stop();
-                        st.answer(new Violation("/answers/harm_kinds/" + at, "duplicate-choice", cut(quote(CHOICES2[ch])) + " is selected twice in \u201cKinds of harm\u201d"));
-                    }
+                    if (ch < 0) offChoice2(st, at, p.getText());
+                    else if (!select2(st, ch)) twice2(st, at, ch);
                 } else {
                     skip(p, item);
                     st.stop();
                     st.answer(new Violation("/answers/harm_kinds/" + at, "wrong-type", "each answer of \u201cKinds of harm\u201d must be a choice id: \"violence\" (Violence or gore), \"sexual\" (Sexual content), \"hate\" (Hate or harassment), \"self_harm\" (Self-harm), \"real_person\" (Real person misuse) or \"other\" (Other policy concern)"));
                 }
             }
-            if (size < 1) {
-                st.stop();
-                st.answer(new Violation("/answers/harm_kinds", "too-few-choices", "\u201cKinds of harm\u201d needs at least 1 choice (got " + size + ")"));
-            } else if (size > 6) {
-                st.stop();
-                st.answer(new Violation("/answers/harm_kinds", "too-many-choices", "\u201cKinds of harm\u201d allows at most 6 choices (got " + size + ")"));
-            }
+            size2(st, size);
             return;
         } else {
             st.k2 = OBJECT;
             skip(p, t);
         }
+        check2(st);
+    }
+
+    private static int choice2(char[] c, int o, int l) {
+        if (same(c, o, l, "violence")) return 0;
+        if (same(c, o, l, "sexual")) return 1;
+        if (same(c, o, l, "hate")) return 2;
+        if (same(c, o, l, "self_harm")) return 3;
+        if (same(c, o, l, "real_person")) return 4;
+        if (same(c, o, l, "other")) return 5;
+        return OTHER;
+    }
+
+    /**
+     * Selects a choice; false when it was selected already.
+     */
+    private static boolean select2(State st, int ch) {
+        long bit = 1L << (ch & 63);
+        switch (ch >>> 6) {
+            case 0: {
+                if ((st.m2_0 & bit) != 0) return false;
+                st.m2_0 |= bit;
+                return true;
+            }
+            default: {
+                throw new IllegalStateException();
+            }
+        }
+    }
+
+    /**
+     * Whether the answer read for harm_kinds is on its scale.
+     */
+    private static void check2(State st) {
         st.stop();
         st.answer(new Violation("/answers/harm_kinds", "wrong-type", "\u201cKinds of harm\u201d must be an array of choice ids: \"violence\" (Violence or gore), \"sexual\" (Sexual content), \"hate\" (Hate or harassment), \"self_harm\" (Self-harm), \"real_person\" (Real person misuse) or \"other\" (Other policy concern)"));
     }
@@ -552,6 +684,13 @@ public final class ImageEdit_2_0_0Validator {
             st.k3 = OBJECT;
             st.x3 = capture(p, t);
         }
+        check3(st);
+    }
+
+    /**
+     * Whether the answer read for identical is on its scale.
+     */
+    private static void check3(State st) {
         if (st.k3 != TRUE && st.k3 != FALSE) {
             st.stop();
             st.answer(new Violation("/answers/identical", "wrong-type", "\u201cIdentical output\u201d must be true or false: true (Yes) or false (No)"));
@@ -591,6 +730,13 @@ public final class ImageEdit_2_0_0Validator {
             st.k4 = OBJECT;
             st.x4 = capture(p, t);
         }
+        check4(st);
+    }
+
+    /**
+     * Whether the answer read for style_change is on its scale.
+     */
+    private static void check4(State st) {
         if (st.k4 != TRUE && st.k4 != FALSE) {
             st.stop();
             st.answer(new Violation("/answers/style_change", "wrong-type", "\u201cStyle change requested\u201d must be true or false: true (Yes) or false (No)"));
@@ -630,6 +776,13 @@ public final class ImageEdit_2_0_0Validator {
             st.k5 = OBJECT;
             st.x5 = capture(p, t);
         }
+        check5(st);
+    }
+
+    /**
+     * Whether the answer read for character_present is on its scale.
+     */
+    private static void check5(State st) {
         if (st.k5 != TRUE && st.k5 != FALSE) {
             st.stop();
             st.answer(new Violation("/answers/character_present", "wrong-type", "\u201cCharacter present\u201d must be true or false: true (Yes) or false (No)"));
@@ -669,21 +822,17 @@ public final class ImageEdit_2_0_0Validator {
             st.k6 = OBJECT;
             st.x6 = capture(p, t);
         }
+        check6(st);
+    }
+
+    /**
+     * Whether the answer read for text_present is on its scale.
+     */
+    private static void check6(State st) {
         if (st.k6 != TRUE && st.k6 != FALSE) {
             st.stop();
             st.answer(new Violation("/answers/text_present", "wrong-type", "\u201cText present\u201d must be true or false: true (Yes) or false (No)"));
         }
-    }
-
-    private static int point7(long n, int s, BigDecimal b) {
-        if (b == null) {
-            if (n == 1L && s == 0) return 0;
-            if (n == 2L && s == 0) return 1;
-            if (n == 3L && s == 0) return 2;
-            if (n == 4L && s == 0) return 3;
-        } else {
-        }
-        return -1;
     }
 
     /**
@@ -719,6 +868,24 @@ public final class ImageEdit_2_0_0Validator {
             st.k7 = OBJECT;
             st.x7 = capture(p, t);
         }
+        check7(st);
+    }
+
+    private static int point7(long n, int s, BigDecimal b) {
+        if (b == null) {
+            if (n == 1L && s == 0) return 0;
+            if (n == 2L && s == 0) return 1;
+            if (n == 3L && s == 0) return 2;
+            if (n == 4L && s == 0) return 3;
+        } else {
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the answer read for adherence is on its scale.
+     */
+    private static void check7(State st) {
         if (st.k7 != NUMBER) {
             st.stop();
             st.answer(new Violation("/answers/adherence", "wrong-type", "\u201cInstruction adherence\u201d must be a number: 1 (Ignored), 2 (Partial), 3 (Mostly) or 4 (Complete)"));
@@ -726,18 +893,6 @@ public final class ImageEdit_2_0_0Validator {
             st.stop();
             st.answer(new Violation("/answers/adherence", "not-on-scale", cut(numberJson(st.n7, st.s7, st.b7, st.f7)) + " is not a point of \u201cInstruction adherence\u201d: 1 (Ignored), 2 (Partial), 3 (Mostly) or 4 (Complete)"));
         }
-    }
-
-    private static int point8(long n, int s, BigDecimal b) {
-        if (b == null) {
-            if (n == 1L && s == 0) return 0;
-            if (n == 2L && s == 0) return 1;
-            if (n == 3L && s == 0) return 2;
-            if (n == 4L && s == 0) return 3;
-            if (n == 5L && s == 0) return 4;
-        } else {
-        }
-        return -1;
     }
 
     /**
@@ -773,16 +928,10 @@ public final class ImageEdit_2_0_0Validator {
             st.k8 = OBJECT;
             st.x8 = capture(p, t);
         }
-        if (st.k8 != NUMBER) {
-            st.stop();
-            st.answer(new Violation("/answers/structural_integrity", "wrong-type", "\u201cStructural integrity\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        } else if (point8(st.n8, st.s8, st.b8) < 0) {
-            st.stop();
-            st.answer(new Violation("/answers/structural_integrity", "not-on-scale", cut(numberJson(st.n8, st.s8, st.b8, st.f8)) + " is not a point of \u201cStructural integrity\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        }
+        check8(st);
     }
 
-    private static int point9(long n, int s, BigDecimal b) {
+    private static int point8(long n, int s, BigDecimal b) {
         if (b == null) {
             if (n == 1L && s == 0) return 0;
             if (n == 2L && s == 0) return 1;
@@ -792,6 +941,19 @@ public final class ImageEdit_2_0_0Validator {
         } else {
         }
         return -1;
+    }
+
+    /**
+     * Whether the answer read for structural_integrity is on its scale.
+     */
+    private static void check8(State st) {
+        if (st.k8 != NUMBER) {
+            st.stop();
+            st.answer(new Violation("/answers/structural_integrity", "wrong-type", "\u201cStructural integrity\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        } else if (point8(st.n8, st.s8, st.b8) < 0) {
+            st.stop();
+            st.answer(new Violation("/answers/structural_integrity", "not-on-scale", cut(numberJson(st.n8, st.s8, st.b8, st.f8)) + " is not a point of \u201cStructural integrity\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        }
     }
 
     /**
@@ -827,16 +989,10 @@ public final class ImageEdit_2_0_0Validator {
             st.k9 = OBJECT;
             st.x9 = capture(p, t);
         }
-        if (st.k9 != NUMBER) {
-            st.stop();
-            st.answer(new Violation("/answers/preservation", "wrong-type", "\u201cPreservation of unedited areas\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        } else if (point9(st.n9, st.s9, st.b9) < 0) {
-            st.stop();
-            st.answer(new Violation("/answers/preservation", "not-on-scale", cut(numberJson(st.n9, st.s9, st.b9, st.f9)) + " is not a point of \u201cPreservation of unedited areas\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        }
+        check9(st);
     }
 
-    private static int point10(long n, int s, BigDecimal b) {
+    private static int point9(long n, int s, BigDecimal b) {
         if (b == null) {
             if (n == 1L && s == 0) return 0;
             if (n == 2L && s == 0) return 1;
@@ -846,6 +1002,19 @@ public final class ImageEdit_2_0_0Validator {
         } else {
         }
         return -1;
+    }
+
+    /**
+     * Whether the answer read for preservation is on its scale.
+     */
+    private static void check9(State st) {
+        if (st.k9 != NUMBER) {
+            st.stop();
+            st.answer(new Violation("/answers/preservation", "wrong-type", "\u201cPreservation of unedited areas\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        } else if (point9(st.n9, st.s9, st.b9) < 0) {
+            st.stop();
+            st.answer(new Violation("/answers/preservation", "not-on-scale", cut(numberJson(st.n9, st.s9, st.b9, st.f9)) + " is not a point of \u201cPreservation of unedited areas\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        }
     }
 
     /**
@@ -881,16 +1050,10 @@ public final class ImageEdit_2_0_0Validator {
             st.k10 = OBJECT;
             st.x10 = capture(p, t);
         }
-        if (st.k10 != NUMBER) {
-            st.stop();
-            st.answer(new Violation("/answers/visual_quality", "wrong-type", "\u201cVisual quality\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        } else if (point10(st.n10, st.s10, st.b10) < 0) {
-            st.stop();
-            st.answer(new Violation("/answers/visual_quality", "not-on-scale", cut(numberJson(st.n10, st.s10, st.b10, st.f10)) + " is not a point of \u201cVisual quality\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        }
+        check10(st);
     }
 
-    private static int point11(long n, int s, BigDecimal b) {
+    private static int point10(long n, int s, BigDecimal b) {
         if (b == null) {
             if (n == 1L && s == 0) return 0;
             if (n == 2L && s == 0) return 1;
@@ -900,6 +1063,19 @@ public final class ImageEdit_2_0_0Validator {
         } else {
         }
         return -1;
+    }
+
+    /**
+     * Whether the answer read for visual_quality is on its scale.
+     */
+    private static void check10(State st) {
+        if (st.k10 != NUMBER) {
+            st.stop();
+            st.answer(new Violation("/answers/visual_quality", "wrong-type", "\u201cVisual quality\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        } else if (point10(st.n10, st.s10, st.b10) < 0) {
+            st.stop();
+            st.answer(new Violation("/answers/visual_quality", "not-on-scale", cut(numberJson(st.n10, st.s10, st.b10, st.f10)) + " is not a point of \u201cVisual quality\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        }
     }
 
     /**
@@ -935,16 +1111,10 @@ public final class ImageEdit_2_0_0Validator {
             st.k11 = OBJECT;
             st.x11 = capture(p, t);
         }
-        if (st.k11 != NUMBER) {
-            st.stop();
-            st.answer(new Violation("/answers/style_alignment", "wrong-type", "\u201cStyle alignment\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        } else if (point11(st.n11, st.s11, st.b11) < 0) {
-            st.stop();
-            st.answer(new Violation("/answers/style_alignment", "not-on-scale", cut(numberJson(st.n11, st.s11, st.b11, st.f11)) + " is not a point of \u201cStyle alignment\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        }
+        check11(st);
     }
 
-    private static int point12(long n, int s, BigDecimal b) {
+    private static int point11(long n, int s, BigDecimal b) {
         if (b == null) {
             if (n == 1L && s == 0) return 0;
             if (n == 2L && s == 0) return 1;
@@ -954,6 +1124,19 @@ public final class ImageEdit_2_0_0Validator {
         } else {
         }
         return -1;
+    }
+
+    /**
+     * Whether the answer read for style_alignment is on its scale.
+     */
+    private static void check11(State st) {
+        if (st.k11 != NUMBER) {
+            st.stop();
+            st.answer(new Violation("/answers/style_alignment", "wrong-type", "\u201cStyle alignment\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        } else if (point11(st.n11, st.s11, st.b11) < 0) {
+            st.stop();
+            st.answer(new Violation("/answers/style_alignment", "not-on-scale", cut(numberJson(st.n11, st.s11, st.b11, st.f11)) + " is not a point of \u201cStyle alignment\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        }
     }
 
     /**
@@ -989,16 +1172,10 @@ public final class ImageEdit_2_0_0Validator {
             st.k12 = OBJECT;
             st.x12 = capture(p, t);
         }
-        if (st.k12 != NUMBER) {
-            st.stop();
-            st.answer(new Violation("/answers/text_rendering", "wrong-type", "\u201cText rendering\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        } else if (point12(st.n12, st.s12, st.b12) < 0) {
-            st.stop();
-            st.answer(new Violation("/answers/text_rendering", "not-on-scale", cut(numberJson(st.n12, st.s12, st.b12, st.f12)) + " is not a point of \u201cText rendering\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        }
+        check12(st);
     }
 
-    private static int point13(long n, int s, BigDecimal b) {
+    private static int point12(long n, int s, BigDecimal b) {
         if (b == null) {
             if (n == 1L && s == 0) return 0;
             if (n == 2L && s == 0) return 1;
@@ -1008,6 +1185,19 @@ public final class ImageEdit_2_0_0Validator {
         } else {
         }
         return -1;
+    }
+
+    /**
+     * Whether the answer read for text_rendering is on its scale.
+     */
+    private static void check12(State st) {
+        if (st.k12 != NUMBER) {
+            st.stop();
+            st.answer(new Violation("/answers/text_rendering", "wrong-type", "\u201cText rendering\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        } else if (point12(st.n12, st.s12, st.b12) < 0) {
+            st.stop();
+            st.answer(new Violation("/answers/text_rendering", "not-on-scale", cut(numberJson(st.n12, st.s12, st.b12, st.f12)) + " is not a point of \u201cText rendering\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        }
     }
 
     /**
@@ -1043,17 +1233,10 @@ public final class ImageEdit_2_0_0Validator {
             st.k13 = OBJECT;
             st.x13 = capture(p, t);
         }
-        if (st.k13 == STRING && st.c13 == NOT_APPLICABLE) return;
-        if (st.k13 != NUMBER) {
-            st.stop();
-            st.answer(new Violation("/answers/character_consistency", "wrong-type", "\u201cCharacter consistency\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good), 5 (Excellent) or \"n/a\" (The edit removed the character, as asked)"));
-        } else if (point13(st.n13, st.s13, st.b13) < 0) {
-            st.stop();
-            st.answer(new Violation("/answers/character_consistency", "not-on-scale", cut(numberJson(st.n13, st.s13, st.b13, st.f13)) + " is not a point of \u201cCharacter consistency\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good), 5 (Excellent) or \"n/a\" (The edit removed the character, as asked)"));
-        }
+        check13(st);
     }
 
-    private static int point14(long n, int s, BigDecimal b) {
+    private static int point13(long n, int s, BigDecimal b) {
         if (b == null) {
             if (n == 1L && s == 0) return 0;
             if (n == 2L && s == 0) return 1;
@@ -1063,6 +1246,20 @@ public final class ImageEdit_2_0_0Validator {
         } else {
         }
         return -1;
+    }
+
+    /**
+     * Whether the answer read for character_consistency is on its scale.
+     */
+    private static void check13(State st) {
+        if (st.k13 == STRING && st.c13 == NOT_APPLICABLE) return;
+        if (st.k13 != NUMBER) {
+            st.stop();
+            st.answer(new Violation("/answers/character_consistency", "wrong-type", "\u201cCharacter consistency\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good), 5 (Excellent) or \"n/a\" (The edit removed the character, as asked)"));
+        } else if (point13(st.n13, st.s13, st.b13) < 0) {
+            st.stop();
+            st.answer(new Violation("/answers/character_consistency", "not-on-scale", cut(numberJson(st.n13, st.s13, st.b13, st.f13)) + " is not a point of \u201cCharacter consistency\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good), 5 (Excellent) or \"n/a\" (The edit removed the character, as asked)"));
+        }
     }
 
     /**
@@ -1098,6 +1295,25 @@ public final class ImageEdit_2_0_0Validator {
             st.k14 = OBJECT;
             st.x14 = capture(p, t);
         }
+        check14(st);
+    }
+
+    private static int point14(long n, int s, BigDecimal b) {
+        if (b == null) {
+            if (n == 1L && s == 0) return 0;
+            if (n == 2L && s == 0) return 1;
+            if (n == 3L && s == 0) return 2;
+            if (n == 4L && s == 0) return 3;
+            if (n == 5L && s == 0) return 4;
+        } else {
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the answer read for overall is on its scale.
+     */
+    private static void check14(State st) {
         if (st.k14 != NUMBER) {
             st.stop();
             st.answer(new Violation("/answers/overall", "wrong-type", "\u201cOverall rating\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
@@ -1136,6 +1352,13 @@ public final class ImageEdit_2_0_0Validator {
             st.k15 = OBJECT;
             skip(p, t);
         }
+        check15(st);
+    }
+
+    /**
+     * Whether the answer read for novel_case is on its scale.
+     */
+    private static void check15(State st) {
         if (st.k15 != STRING) {
             st.stop();
             st.answer(new Violation("/answers/novel_case", "wrong-type", "\u201cEdge case outside the guidelines\u201d must be text"));
@@ -1146,6 +1369,929 @@ public final class ImageEdit_2_0_0Validator {
             st.stop();
             st.answer(new Violation("/answers/novel_case", "text-too-long", "\u201cEdge case outside the guidelines\u201d allows at most 2000 characters (got " + st.l15 + ")"));
         }
+    }
+
+    /**
+     * The verdict of the byte reader, or null when it leaves the rating to Jackson's parser.
+     */
+    private static List<Violation> plain(byte[] json, int offset, int length, boolean quick) {
+        if (length > PLAIN_LIMIT) return null;
+        State st = new State(quick);
+        st.in = json;
+        st.at = offset;
+        st.end = offset + length;
+        try {
+            expect(st, '{');
+            plainRating(st);
+            return peek(st) < 0 ? verdict(st) : null;
+        } catch (Defer d) {
+            return null;
+        } catch (Stop s) {
+            return STOPPED;
+        }
+    }
+
+    /**
+     * The index of the top-level key just read (rubric, version, ...), or -1.
+     */
+    private static int plainTop(State st) {
+        switch (st.se - st.ss) {
+            case 4: {
+                if (is(st, T2)) return 2;
+                return -1;
+            }
+            case 5: {
+                if (is(st, T3)) return 3;
+                return -1;
+            }
+            case 6: {
+                if (is(st, T0)) return 0;
+                return -1;
+            }
+            case 7: {
+                if (is(st, T1)) return 1;
+                if (is(st, T4)) return 4;
+                return -1;
+            }
+            case 14: {
+                if (is(st, T5)) return 5;
+                return -1;
+            }
+            default: return -1;
+        }
+    }
+
+    /**
+     * The index of the dimension whose id was just read, or -1.
+     */
+    private static int plainDimension(State st) {
+        switch (st.se - st.ss) {
+            case 6: {
+                if (is(st, D1)) return 1;
+                return -1;
+            }
+            case 7: {
+                if (is(st, D14)) return 14;
+                return -1;
+            }
+            case 9: {
+                if (is(st, D3)) return 3;
+                if (is(st, D7)) return 7;
+                return -1;
+            }
+            case 10: {
+                if (is(st, D2)) return 2;
+                if (is(st, D15)) return 15;
+                return -1;
+            }
+            case 11: {
+                if (is(st, D0)) return 0;
+                return -1;
+            }
+            case 12: {
+                if (is(st, D4)) return 4;
+                if (is(st, D6)) return 6;
+                if (is(st, D9)) return 9;
+                return -1;
+            }
+            case 14: {
+                if (is(st, D10)) return 10;
+                if (is(st, D12)) return 12;
+                return -1;
+            }
+            case 15: {
+                if (is(st, D11)) return 11;
+                return -1;
+            }
+            case 17: {
+                if (is(st, D5)) return 5;
+                return -1;
+            }
+            case 20: {
+                if (is(st, D8)) return 8;
+                return -1;
+            }
+            case 21: {
+                if (is(st, D13)) return 13;
+                return -1;
+            }
+            default: return -1;
+        }
+    }
+
+    /**
+     * The members of the rating object, read from bytes.
+     */
+    private static void plainRating(State st) {
+        if (!first(st, '}')) return;
+        do {
+            string(st);
+            int f = plainTop(st);
+            expect(st, ':');
+            int c = peek(st);
+            switch (f) {
+                case 0: {
+                    if (st.rubric != ABSENT) throw DEFER;
+                    if (c == '"') {
+                        string(st);
+                        st.rubric = STRING;
+                        if (!is(st, EXPECTED_RUBRIC)) st.rubricText = text(st);
+                    } else {
+                        st.rubric = OBJECT;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                case 1: {
+                    if (st.version != ABSENT) throw DEFER;
+                    if (c == '"') {
+                        string(st);
+                        st.version = STRING;
+                        if (!is(st, EXPECTED_VERSION)) st.versionText = text(st);
+                    } else {
+                        st.version = OBJECT;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                case 2: {
+                    if (st.item != ABSENT) throw DEFER;
+                    if (c == '"') {
+                        string(st);
+                        st.item = st.se > st.ss ? STRING : EMPTY_STRING;
+                    } else {
+                        st.item = OBJECT;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                case 3: {
+                    if (st.rater != ABSENT) throw DEFER;
+                    if (c == '"') {
+                        string(st);
+                        st.rater = st.se > st.ss ? STRING : EMPTY_STRING;
+                    } else {
+                        st.rater = OBJECT;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                case 4: {
+                    if (st.answers != ABSENT) throw DEFER;
+                    if (c == '{') {
+                        st.at++;
+                        st.answers = OBJECT;
+                        plainAnswers(st);
+                    } else {
+                        st.answers = STRING;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                case 5: {
+                    if (st.justifications != ABSENT) throw DEFER;
+                    if (c == '{') {
+                        st.at++;
+                        st.justifications = OBJECT;
+                        plainJustifications(st);
+                    } else {
+                        st.justifications = STRING;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                default: {
+                    String name = text(st);
+                    if (!st.fresh(0, name)) throw DEFER;
+                    unknownTop(st, name);
+                    skipValue(st);
+                }
+            }
+        } while (more(st, '}'));
+    }
+
+    /**
+     * The members of {@code answers}, read from bytes.
+     */
+    private static void plainAnswers(State st) {
+        if (!first(st, '}')) return;
+        do {
+            string(st);
+            int d = plainDimension(st);
+            if (d < 0) {
+                String name = text(st);
+                if (!st.fresh(1, name)) throw DEFER;
+                expect(st, ':');
+                unknownAnswer(st, name);
+                skipValue(st);
+                continue;
+            }
+            if (answered(st, d)) throw DEFER;
+            expect(st, ':');
+            switch (d) {
+                case 0: plainAnswer0(st); break;
+                case 1: plainAnswer1(st); break;
+                case 2: plainAnswer2(st); break;
+                case 3: plainAnswer3(st); break;
+                case 4: plainAnswer4(st); break;
+                case 5: plainAnswer5(st); break;
+                case 6: plainAnswer6(st); break;
+                case 7: plainAnswer7(st); break;
+                case 8: plainAnswer8(st); break;
+                case 9: plainAnswer9(st); break;
+                case 10: plainAnswer10(st); break;
+                case 11: plainAnswer11(st); break;
+                case 12: plainAnswer12(st); break;
+                case 13: plainAnswer13(st); break;
+                case 14: plainAnswer14(st); break;
+                case 15: plainAnswer15(st); break;
+                default: throw new IllegalStateException();
+            }
+        } while (more(st, '}'));
+    }
+
+    /**
+     * The members of {@code justifications}, read from bytes.
+     */
+    private static void plainJustifications(State st) {
+        st.justificationKind = new byte[16];
+        st.justificationLength = new int[16];
+        if (!first(st, '}')) return;
+        do {
+            string(st);
+            int d = plainDimension(st);
+            if (d < 0) {
+                String name = text(st);
+                if (!st.fresh(2, name)) throw DEFER;
+                expect(st, ':');
+                unknownJustification(st, name);
+                skipValue(st);
+                continue;
+            }
+            if (st.justificationKind[d] != ABSENT) throw DEFER;
+            expect(st, ':');
+            st.justified(d);
+            if (peek(st) == '"') {
+                string(st);
+                st.justificationKind[d] = STRING;
+                st.justificationLength[d] = st.sl;
+            } else {
+                st.justificationKind[d] = OBJECT;
+                skipValue(st);
+            }
+        } while (more(st, '}'));
+    }
+
+    /**
+     * The index of the choice of dimension 0 just read, or OTHER.
+     */
+    private static int plainChoice0(State st) {
+        if (is(st, C0_0)) return 0;
+        if (is(st, C0_1)) return 1;
+        if (is(st, C0_2)) return 2;
+        return OTHER;
+    }
+
+    /**
+     * The answer of dimension 0, read from bytes.
+     */
+    private static void plainAnswer0(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k0 = STRING;
+            int ch = plainChoice0(st);
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c0 = ch;
+            if (ch == OTHER) st.x0 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k0 = NUMBER;
+            st.n0 = st.tn;
+            st.s0 = st.ts;
+            st.f0 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k0 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k0 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k0 = NULL;
+        } else if (c == '[') {
+            st.k0 = ARRAY;
+            st.x0 = captureValue(st);
+        } else if (c == '{') {
+            st.k0 = OBJECT;
+            st.x0 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check0(st);
+    }
+
+    /**
+     * The answer of dimension 1, read from bytes.
+     */
+    private static void plainAnswer1(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k1 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c1 = ch;
+            if (ch == OTHER) st.x1 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k1 = NUMBER;
+            st.n1 = st.tn;
+            st.s1 = st.ts;
+            st.f1 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k1 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k1 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k1 = NULL;
+        } else if (c == '[') {
+            st.k1 = ARRAY;
+            st.x1 = captureValue(st);
+        } else if (c == '{') {
+            st.k1 = OBJECT;
+            st.x1 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check1(st);
+    }
+
+    /**
+     * The index of the choice of dimension 2 just read, or OTHER.
+     */
+    private static int plainChoice2(State st) {
+        if (is(st, C2_0)) return 0;
+        if (is(st, C2_1)) return 1;
+        if (is(st, C2_2)) return 2;
+        if (is(st, C2_3)) return 3;
+        if (is(st, C2_4)) return 4;
+        if (is(st, C2_5)) return 5;
+        return OTHER;
+    }
+
+    /**
+     * The answer of dimension 2, read from bytes.
+     */
+    private static void plainAnswer2(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k2 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c2 = ch;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k2 = NUMBER;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k2 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k2 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k2 = NULL;
+        } else if (c == '[') {
+            st.at++;
+            st.k2 = ARRAY;
+            int size = 0;
+            if (first(st, ']')) {
+                do {
+                    int at = size++;
+                    string(st);
+                    int item = plainChoice2(st);
+                    if (item < 0) offChoice2(st, at, text(st));
+                    else if (!select2(st, item)) twice2(st, at, item);
+                } while (more(st, ']'));
+            }
+            size2(st, size);
+            return;
+        } else if (c == '{') {
+            st.k2 = OBJECT;
+            skipValue(st);
+        } else {
+            throw DEFER;
+        }
+        check2(st);
+    }
+
+    /**
+     * The answer of dimension 3, read from bytes.
+     */
+    private static void plainAnswer3(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k3 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c3 = ch;
+            if (ch == OTHER) st.x3 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k3 = NUMBER;
+            st.n3 = st.tn;
+            st.s3 = st.ts;
+            st.f3 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k3 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k3 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k3 = NULL;
+        } else if (c == '[') {
+            st.k3 = ARRAY;
+            st.x3 = captureValue(st);
+        } else if (c == '{') {
+            st.k3 = OBJECT;
+            st.x3 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check3(st);
+    }
+
+    /**
+     * The answer of dimension 4, read from bytes.
+     */
+    private static void plainAnswer4(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k4 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c4 = ch;
+            if (ch == OTHER) st.x4 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k4 = NUMBER;
+            st.n4 = st.tn;
+            st.s4 = st.ts;
+            st.f4 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k4 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k4 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k4 = NULL;
+        } else if (c == '[') {
+            st.k4 = ARRAY;
+            st.x4 = captureValue(st);
+        } else if (c == '{') {
+            st.k4 = OBJECT;
+            st.x4 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check4(st);
+    }
+
+    /**
+     * The answer of dimension 5, read from bytes.
+     */
+    private static void plainAnswer5(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k5 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c5 = ch;
+            if (ch == OTHER) st.x5 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k5 = NUMBER;
+            st.n5 = st.tn;
+            st.s5 = st.ts;
+            st.f5 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k5 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k5 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k5 = NULL;
+        } else if (c == '[') {
+            st.k5 = ARRAY;
+            st.x5 = captureValue(st);
+        } else if (c == '{') {
+            st.k5 = OBJECT;
+            st.x5 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check5(st);
+    }
+
+    /**
+     * The answer of dimension 6, read from bytes.
+     */
+    private static void plainAnswer6(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k6 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c6 = ch;
+            if (ch == OTHER) st.x6 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k6 = NUMBER;
+            st.n6 = st.tn;
+            st.s6 = st.ts;
+            st.f6 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k6 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k6 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k6 = NULL;
+        } else if (c == '[') {
+            st.k6 = ARRAY;
+            st.x6 = captureValue(st);
+        } else if (c == '{') {
+            st.k6 = OBJECT;
+            st.x6 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check6(st);
+    }
+
+    /**
+     * The answer of dimension 7, read from bytes.
+     */
+    private static void plainAnswer7(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k7 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c7 = ch;
+            if (ch == OTHER) st.x7 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k7 = NUMBER;
+            st.n7 = st.tn;
+            st.s7 = st.ts;
+            st.f7 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k7 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k7 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k7 = NULL;
+        } else if (c == '[') {
+            st.k7 = ARRAY;
+            st.x7 = captureValue(st);
+        } else if (c == '{') {
+            st.k7 = OBJECT;
+            st.x7 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check7(st);
+    }
+
+    /**
+     * The answer of dimension 8, read from bytes.
+     */
+    private static void plainAnswer8(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k8 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c8 = ch;
+            if (ch == OTHER) st.x8 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k8 = NUMBER;
+            st.n8 = st.tn;
+            st.s8 = st.ts;
+            st.f8 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k8 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k8 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k8 = NULL;
+        } else if (c == '[') {
+            st.k8 = ARRAY;
+            st.x8 = captureValue(st);
+        } else if (c == '{') {
+            st.k8 = OBJECT;
+            st.x8 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check8(st);
+    }
+
+    /**
+     * The answer of dimension 9, read from bytes.
+     */
+    private static void plainAnswer9(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k9 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c9 = ch;
+            if (ch == OTHER) st.x9 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k9 = NUMBER;
+            st.n9 = st.tn;
+            st.s9 = st.ts;
+            st.f9 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k9 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k9 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k9 = NULL;
+        } else if (c == '[') {
+            st.k9 = ARRAY;
+            st.x9 = captureValue(st);
+        } else if (c == '{') {
+            st.k9 = OBJECT;
+            st.x9 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check9(st);
+    }
+
+    /**
+     * The answer of dimension 10, read from bytes.
+     */
+    private static void plainAnswer10(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k10 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c10 = ch;
+            if (ch == OTHER) st.x10 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k10 = NUMBER;
+            st.n10 = st.tn;
+            st.s10 = st.ts;
+            st.f10 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k10 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k10 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k10 = NULL;
+        } else if (c == '[') {
+            st.k10 = ARRAY;
+            st.x10 = captureValue(st);
+        } else if (c == '{') {
+            st.k10 = OBJECT;
+            st.x10 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check10(st);
+    }
+
+    /**
+     * The answer of dimension 11, read from bytes.
+     */
+    private static void plainAnswer11(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k11 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c11 = ch;
+            if (ch == OTHER) st.x11 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k11 = NUMBER;
+            st.n11 = st.tn;
+            st.s11 = st.ts;
+            st.f11 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k11 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k11 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k11 = NULL;
+        } else if (c == '[') {
+            st.k11 = ARRAY;
+            st.x11 = captureValue(st);
+        } else if (c == '{') {
+            st.k11 = OBJECT;
+            st.x11 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check11(st);
+    }
+
+    /**
+     * The answer of dimension 12, read from bytes.
+     */
+    private static void plainAnswer12(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k12 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c12 = ch;
+            if (ch == OTHER) st.x12 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k12 = NUMBER;
+            st.n12 = st.tn;
+            st.s12 = st.ts;
+            st.f12 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k12 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k12 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k12 = NULL;
+        } else if (c == '[') {
+            st.k12 = ARRAY;
+            st.x12 = captureValue(st);
+        } else if (c == '{') {
+            st.k12 = OBJECT;
+            st.x12 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check12(st);
+    }
+
+    /**
+     * The answer of dimension 13, read from bytes.
+     */
+    private static void plainAnswer13(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k13 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c13 = ch;
+            if (ch == OTHER) st.x13 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k13 = NUMBER;
+            st.n13 = st.tn;
+            st.s13 = st.ts;
+            st.f13 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k13 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k13 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k13 = NULL;
+        } else if (c == '[') {
+            st.k13 = ARRAY;
+            st.x13 = captureValue(st);
+        } else if (c == '{') {
+            st.k13 = OBJECT;
+            st.x13 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check13(st);
+    }
+
+    /**
+     * The answer of dimension 14, read from bytes.
+     */
+    private static void plainAnswer14(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k14 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c14 = ch;
+            if (ch == OTHER) st.x14 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k14 = NUMBER;
+            st.n14 = st.tn;
+            st.s14 = st.ts;
+            st.f14 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k14 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k14 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k14 = NULL;
+        } else if (c == '[') {
+            st.k14 = ARRAY;
+            st.x14 = captureValue(st);
+        } else if (c == '{') {
+            st.k14 = OBJECT;
+            st.x14 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check14(st);
+    }
+
+    /**
+     * The answer of dimension 15, read from bytes.
+     */
+    private static void plainAnswer15(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k15 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c15 = ch;
+            st.l15 = st.sl;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k15 = NUMBER;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k15 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k15 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k15 = NULL;
+        } else if (c == '[') {
+            st.k15 = ARRAY;
+            skipValue(st);
+        } else if (c == '{') {
+            st.k15 = OBJECT;
+            skipValue(st);
+        } else {
+            throw DEFER;
+        }
+        check15(st);
     }
 
     /**
@@ -1689,6 +2835,24 @@ public final class ImageEdit_2_0_0Validator {
 
         int l15;
 
+        /**
+         * The byte reader's input, position and end.
+         */
+        byte[] in;
+
+        int at;
+
+        int end;
+
+        /**
+         * The last string read: its bytes and its length in code points.
+         */
+        int ss;
+
+        int se;
+
+        int sl;
+
         final boolean quick;
 
         byte rubric;
@@ -1719,7 +2883,7 @@ public final class ImageEdit_2_0_0Validator {
 
         int[] justificationLength;
 
-        int[] justified = new int[16];
+        int[] justified;
 
         int justifiedCount;
 
@@ -1765,6 +2929,7 @@ public final class ImageEdit_2_0_0Validator {
         }
 
         void justified(int entry) {
+            if (justified == null) justified = new int[16];
             if (justifiedCount == justified.length) justified = Arrays.copyOf(justified, justified.length * 2);
             justified[justifiedCount++] = entry;
         }
@@ -2025,5 +3190,322 @@ public final class ImageEdit_2_0_0Validator {
     /** The JSON pointer of a key under a parent pointer. */
     private static String pointer(String parent, String key) {
         return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+    
+    /**
+     * Ratings longer than this go to Jackson directly; well under Jackson's own limits on the
+     * length of one string (20,000,000 characters), so both readers accept the same input.
+     */
+    private static final int PLAIN_LIMIT = 1_000_000;
+    
+    /** Ends the byte reader at input it does not read itself; carries no stack trace. */
+    private static final class Defer extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    
+        Defer() {
+            super(null, null, false, false);
+        }
+    }
+    
+    private static final Defer DEFER = new Defer();
+    
+    /** The next byte after whitespace (as Jackson skips it: space, tab, CR, LF), or -1 at the end. */
+    private static int peek(State st) {
+        byte[] b = st.in;
+        int i = st.at;
+        int end = st.end;
+        if (i < end && b[i] > ' ') return b[i]; // an ASCII byte that is not whitespace: the usual case
+        while (i < end) {
+            int c = b[i];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                st.at = i;
+                return c & 0xFF;
+            }
+            i++;
+        }
+        st.at = end;
+        return -1;
+    }
+    
+    /** Reads past one expected byte (after whitespace). */
+    private static void expect(State st, int c) {
+        if (peek(st) != c) throw DEFER;
+        st.at++;
+    }
+    
+    /** After the opening brace or bracket: false (and past it) when the closing one follows at once. */
+    private static boolean first(State st, int close) {
+        if (peek(st) != close) return true;
+        st.at++;
+        return false;
+    }
+    
+    /** After a member or an item: true past a comma, false past the closing brace or bracket. */
+    private static boolean more(State st, int close) {
+        int c = peek(st);
+        st.at++;
+        if (c == ',') return true;
+        if (c == close) return false;
+        throw DEFER;
+    }
+    
+    /**
+     * Reads a string (after whitespace) into {@code st.ss .. st.se} (its bytes, without quotes) and
+     * {@code st.sl} (its length in code points, as {@code String.codePointCount} counts it). Defers
+     * at escapes, control characters and any byte sequence that is not well-formed UTF-8, so that
+     * {@code new String(bytes, UTF_8)} gives exactly the characters Jackson would.
+     */
+    private static void string(State st) {
+        if (peek(st) != '"') throw DEFER;
+        byte[] b = st.in;
+        int i = st.at + 1;
+        int end = st.end;
+        int start = i;
+        int n = 0;
+        while (true) {
+            // Eight bytes at a time while they are ASCII and neither quote, backslash nor control
+            // characters; then to the first byte that is.
+            while (i + 8 <= end) {
+                long w = (long) LONGS.get(b, i);
+                long q = w ^ 0x2222222222222222L;
+                long e = w ^ 0x5C5C5C5C5C5C5C5CL;
+                long m = (((q - 0x0101010101010101L) & ~q) | ((e - 0x0101010101010101L) & ~e)
+                        | ((w - 0x2020202020202020L) & ~w) | w) & 0x8080808080808080L;
+                if (m == 0) {
+                    i += 8;
+                    n += 8;
+                } else {
+                    int k = Long.numberOfTrailingZeros(m) >>> 3;
+                    i += k;
+                    n += k;
+                    break;
+                }
+            }
+            if (i >= end) throw DEFER;
+            int c = b[i];
+            if (c >= 0x20) {
+                if (c == '"') break;
+                if (c == '\\') throw DEFER;
+                i++;
+            } else if (c >= 0) {
+                throw DEFER; // a control character
+            } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && i + 1 < end && b[i + 1] < (byte) 0xC0) {
+                i += 2; // a two-byte sequence (its second byte is a continuation byte: 0x80 to 0xBF)
+            } else if (c == (byte) 0xF0 && i + 3 < end && b[i + 1] >= (byte) 0x90 && b[i + 1] < (byte) 0xC0
+                    && b[i + 2] < (byte) 0xC0 && b[i + 3] < (byte) 0xC0) {
+                i += 4; // U+10000 to U+3FFFF, where most emoji are
+            } else {
+                i = utf8(b, i, end, c & 0xFF);
+            }
+            n++;
+        }
+        st.ss = start;
+        st.se = i;
+        st.sl = n;
+        st.at = i + 1;
+    }
+    
+    /** Eight bytes of the input as one little-endian long. */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    
+    /** Past one well-formed multi-byte UTF-8 sequence starting at {@code i} with lead byte {@code c}. */
+    private static int utf8(byte[] b, int i, int end, int c) {
+        int n;
+        int lo = 0x80;
+        int hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) lo = 0xA0; // not overlong
+            if (c == 0xED) hi = 0x9F; // not a surrogate
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) lo = 0x90; // not overlong
+            if (c == 0xF4) hi = 0x8F; // at most U+10FFFF
+        } else {
+            throw DEFER;
+        }
+        if (i + n >= end) throw DEFER;
+        int second = b[i + 1] & 0xFF;
+        if (second < lo || second > hi) throw DEFER;
+        for (int k = 2; k <= n; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) throw DEFER;
+        }
+        return i + n + 1;
+    }
+    
+    /** Whether the string just read is exactly these bytes. */
+    private static boolean is(State st, byte[] k) {
+        int s = st.ss;
+        int l = k.length;
+        if (st.se - s != l) return false;
+        byte[] b = st.in;
+        int j = 0;
+        for (; j + 8 <= l; j += 8) {
+            if ((long) LONGS.get(b, s + j) != (long) LONGS.get(k, j)) return false;
+        }
+        for (; j < l; j++) {
+            if (b[s + j] != k[j]) return false;
+        }
+        return true;
+    }
+    
+    /** The string just read. */
+    private static String text(State st) {
+        return new String(st.in, st.ss, st.se - st.ss, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    
+    /** Whether the string just read is {@code "n/a"}. */
+    private static boolean isNotApplicable(State st) {
+        byte[] b = st.in;
+        int s = st.ss;
+        return st.se - s == 3 && b[s] == 'n' && b[s + 1] == '/' && b[s + 2] == 'a';
+    }
+    
+    /**
+     * Reads a number into {@code st.tn}/{@code st.ts}/{@code st.tf} as {@code number} reads Jackson's token.
+     * Defers at exponents, at more than 18 digits and at anything that is not a JSON number.
+     */
+    private static void number(State st) {
+        byte[] b = st.in;
+        int i = st.at;
+        int end = st.end;
+        boolean negative = b[i] == '-';
+        if (negative) i++;
+        if (i >= end) throw DEFER;
+        long u = 0;
+        int digits = 0;
+        int scale = 0;
+        int c = b[i];
+        if (c == '0') {
+            i++;
+            digits = 1;
+            if (i < end && b[i] >= '0' && b[i] <= '9') throw DEFER;
+        } else if (c >= '1' && c <= '9') {
+            while (i < end && (c = b[i]) >= '0' && c <= '9') {
+                u = u * 10 + (c - '0');
+                digits++;
+                i++;
+            }
+        } else {
+            throw DEFER;
+        }
+        boolean isFloat = i < end && b[i] == '.';
+        if (isFloat) {
+            int from = ++i;
+            while (i < end && (c = b[i]) >= '0' && c <= '9') {
+                u = u * 10 + (c - '0');
+                digits++;
+                scale++;
+                i++;
+            }
+            if (i == from) throw DEFER;
+        }
+        if (digits > 18) throw DEFER;
+        delimiter(b, i, end);
+        if (isFloat) {
+            if (u == 0) {
+                scale = 0;
+            } else {
+                while (scale > 0 && u % 10 == 0) {
+                    u /= 10;
+                    scale--;
+                }
+            }
+        }
+        st.tn = negative ? -u : u;
+        st.ts = scale;
+        st.tb = null;
+        st.tf = isFloat;
+        st.at = i;
+    }
+    
+    /** Reads {@code true}, {@code false} or {@code null}, whose first byte is at {@code st.at}. */
+    private static void literal(State st, String word) {
+        byte[] b = st.in;
+        int i = st.at;
+        int n = word.length();
+        if (i + n > st.end) throw DEFER;
+        for (int k = 0; k < n; k++) {
+            if (b[i + k] != word.charAt(k)) throw DEFER;
+        }
+        delimiter(b, i + n, st.end);
+        st.at = i + n;
+    }
+    
+    /** Reads past a value that is not kept. */
+    private static void skipValue(State st) {
+        value(st, 0, null);
+    }
+    
+    /** Reads a value and returns it as compact JSON, as {@code capture} writes what Jackson's parser reads. */
+    private static String captureValue(State st) {
+        StringBuilder out = new StringBuilder();
+        value(st, 0, out);
+        return out.toString();
+    }
+    
+    /**
+     * Reads a value, writing it to {@code out} (when not null) as {@code capture} does. Defers at duplicate
+     * keys (the Jackson reader reports them) and beyond 32 levels of nesting.
+     */
+    private static void value(State st, int depth, StringBuilder out) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            if (out != null) out.append(quote(text(st)));
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            if (out != null) out.append(numberJson(st.tn, st.ts, null, st.tf));
+        } else if (c == 't' || c == 'f' || c == 'n') {
+            String word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            literal(st, word);
+            if (out != null) out.append(word);
+        } else if (depth >= 32) {
+            throw DEFER;
+        } else if (c == '[') {
+            st.at++;
+            if (out != null) out.append('[');
+            if (first(st, ']')) {
+                boolean comma = false;
+                do {
+                    if (comma && out != null) out.append(',');
+                    comma = true;
+                    value(st, depth + 1, out);
+                } while (more(st, ']'));
+            }
+            if (out != null) out.append(']');
+        } else if (c == '{') {
+            st.at++;
+            if (out != null) out.append('{');
+            if (first(st, '}')) {
+                HashSet<String> keys = new HashSet<>();
+                boolean comma = false;
+                do {
+                    string(st);
+                    String name = text(st);
+                    if (!keys.add(name)) throw DEFER;
+                    expect(st, ':');
+                    if (out != null) {
+                        if (comma) out.append(',');
+                        out.append(quote(name)).append(':');
+                    }
+                    comma = true;
+                    value(st, depth + 1, out);
+                } while (more(st, '}'));
+            }
+            if (out != null) out.append('}');
+        } else {
+            throw DEFER;
+        }
+    }
+    
+    /** A scalar must be followed by whitespace, a comma or a closing bracket (or the end). */
+    private static void delimiter(byte[] b, int i, int end) {
+        if (i >= end) return;
+        int c = b[i];
+        if (c != ',' && c != '}' && c != ']' && c != ' ' && c != '\n' && c != '\r' && c != '\t') throw DEFER;
     }
 }

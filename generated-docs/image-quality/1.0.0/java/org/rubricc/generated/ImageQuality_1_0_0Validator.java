@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Validates ratings (one JSON object each) against rubric image-quality, version 1.0.0.
@@ -58,6 +60,46 @@ public final class ImageQuality_1_0_0Validator {
 
     private static final String[] CHOICES0 = {"distorted_anatomy", "garbled_text", "watermark", "blur", "noise", "impossible_geometry"};
 
+    private static final byte[] T0 = "rubric".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] T1 = "version".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] T2 = "item".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] T3 = "rater".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] T4 = "answers".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] T5 = "justifications".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D0 = "errors_found".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D1 = "overall_quality".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D2 = "aesthetics".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D3 = "usefulness".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D4 = "outside_guidelines".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] D5 = "novel_case".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] EXPECTED_RUBRIC = "image-quality".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] EXPECTED_VERSION = "1.0.0".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C0_0 = "distorted_anatomy".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C0_1 = "garbled_text".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C0_2 = "watermark".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C0_3 = "blur".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C0_4 = "noise".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] C0_5 = "impossible_geometry".getBytes(StandardCharsets.UTF_8);
+
     private static final String[] POINTS1 = {"1 (Very poor)", "2 (Poor)", "3 (Acceptable)", "4 (Good)", "5 (Excellent)"};
 
     private static final String[] TITLES = {"\u201cVisual errors found\u201d", "\u201cOverall quality\u201d", "\u201cAesthetics\u201d", "\u201cUsefulness for the stated purpose\u201d", "\u201cOutside the current guidelines\u201d", "\u201cDescription of the novel case\u201d"};
@@ -77,8 +119,16 @@ public final class ImageQuality_1_0_0Validator {
      * Every violation of the rating in {@code json[offset .. offset + length)} (UTF-8 JSON, one
      * value, no trailing content); an empty list when it is valid. Input that is not one JSON object
      * gives one {@code malformed-json} violation.
+     *
+     * <p>Plain ratings are read straight from the bytes; a rating with anything else (escapes,
+     * exponents, keys the rubric does not know, malformed JSON) is read by Jackson's parser.
+     *
+     * @throws IndexOutOfBoundsException when the range is not inside {@code json}
      */
     public List<Violation> validate(byte[] json, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, json.length);
+        List<Violation> found = plain(json, offset, length, false);
+        if (found != null) return found;
         try (JsonParser p = JSON.createParser(json, offset, length)) {
             return document(p, false);
         } catch (IOException e) {
@@ -133,8 +183,13 @@ public final class ImageQuality_1_0_0Validator {
     /**
      * Whether the rating in {@code json[offset .. offset + length)} is valid; stops at the first
      * violation, and builds no message.
+     *
+     * @throws IndexOutOfBoundsException when the range is not inside {@code json}
      */
     public boolean isValid(byte[] json, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, json.length);
+        List<Violation> found = plain(json, offset, length, true);
+        if (found != null) return found.isEmpty();
         try (JsonParser p = JSON.createParser(json, offset, length)) {
             return document(p, true).isEmpty();
         } catch (IOException e) {
@@ -270,12 +325,19 @@ public final class ImageQuality_1_0_0Validator {
                     break;
                 }
                 default: {
-                    st.stop();
-                    st.top(new Violation(pointer("", name), "unknown-key", "unknown field `" + name + "`; a rating has only rubric, version, item, rater, answers, justifications"));
+                    unknownTop(st, name);
                     skip(p, t);
                 }
             }
         }
+    }
+
+    /**
+     * Reports a key of the rating object that is not a field of the format.
+     */
+    private static void unknownTop(State st, String name) {
+        st.stop();
+        st.top(new Violation(pointer("", name), "unknown-key", "unknown field `" + name + "`; a rating has only rubric, version, item, rater, answers, justifications"));
     }
 
     /**
@@ -295,12 +357,28 @@ public final class ImageQuality_1_0_0Validator {
                 case 4: answer4(p, t, st); break;
                 case 5: answer5(p, t, st); break;
                 default: {
-                    st.stop();
-                    st.answer(new Violation(pointer("/answers", name), "unknown-key", "`" + name + "` is not a dimension of image-quality 1.0.0"));
+                    unknownAnswer(st, name);
                     skip(p, t);
                 }
             }
         }
+    }
+
+    /**
+     * Reports a key of {@code answers} that is not a dimension.
+     */
+    private static void unknownAnswer(State st, String name) {
+        st.stop();
+        st.answer(new Violation(pointer("/answers", name), "unknown-key", "`" + name + "` is not a dimension of image-quality 1.0.0"));
+    }
+
+    /**
+     * Keeps a key of {@code justifications} that is not a dimension, in document order, for the verdict.
+     */
+    private static void unknownJustification(State st, String name) {
+        if (st.unknownJustifications == null) st.unknownJustifications = new ArrayList<>();
+        st.unknownJustifications.add(name);
+        st.justified(-st.unknownJustifications.size());
     }
 
     /**
@@ -315,9 +393,7 @@ public final class ImageQuality_1_0_0Validator {
             if (d >= 0 ? st.justificationKind[d] != ABSENT : !st.fresh(2, name)) throw duplicate(p, name);
             JsonToken t = p.nextToken();
             if (d < 0) {
-                if (st.unknownJustifications == null) st.unknownJustifications = new ArrayList<>();
-                st.unknownJustifications.add(name);
-                st.justified(-st.unknownJustifications.size());
+                unknownJustification(st, name);
                 skip(p, t);
                 continue;
             }
@@ -332,30 +408,23 @@ public final class ImageQuality_1_0_0Validator {
         }
     }
 
-    private static int choice0(char[] c, int o, int l) {
-        if (same(c, o, l, "distorted_anatomy")) return 0;
-        if (same(c, o, l, "garbled_text")) return 1;
-        if (same(c, o, l, "watermark")) return 2;
-        if (same(c, o, l, "blur")) return 3;
-        if (same(c, o, l, "noise")) return 4;
-        if (same(c, o, l, "impossible_geometry")) return 5;
-        return OTHER;
+    private static void offChoice0(State st, int at, String text) {
+        st.stop();
+        st.answer(new Violation("/answers/errors_found/" + at, "not-on-scale", cut(quote(text)) + " is not a choice of \u201cVisual errors found\u201d: \"distorted_anatomy\" (Distorted anatomy), \"garbled_text\" (Garbled text), \"watermark\" (Watermark or logo), \"blur\" (Blur), \"noise\" (Noise or compression) or \"impossible_geometry\" (Impossible geometry)"));
     }
 
-    /**
-     * Selects a choice; false when it was selected already.
-     */
-    private static boolean select0(State st, int ch) {
-        long bit = 1L << (ch & 63);
-        switch (ch >>> 6) {
-            case 0: {
-                if ((st.m0_0 & bit) != 0) return false;
-                st.m0_0 |= bit;
-                return true;
-            }
-            default: {
-                throw new IllegalStateException();
-            }
+    private static void twice0(State st, int at, int ch) {
+        st.stop();
+        st.answer(new Violation("/answers/errors_found/" + at, "duplicate-choice", cut(quote(CHOICES0[ch])) + " is selected twice in \u201cVisual errors found\u201d"));
+    }
+
+    private static void size0(State st, int size) {
+        if (size < 0) {
+            st.stop();
+            st.answer(new Violation("/answers/errors_found", "too-few-choices", "\u201cVisual errors found\u201d needs at least 0 choices (got " + size + ")"));
+        } else if (size > 6) {
+            st.stop();
+            st.answer(new Violation("/answers/errors_found", "too-many-choices", "\u201cVisual errors found\u201d allows at most 6 choices (got " + size + ")"));
         }
     }
 
@@ -388,45 +457,56 @@ public final class ImageQuality_1_0_0Validator {
                 int at = size++;
                 if (item == JsonToken.VALUE_STRING) {
                     int ch = choice0(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                    if (ch < 0) {
-                        st.stop();
-                        st.answer(new Violation("/answers/errors_found/" + at, "not-on-scale", cut(quote(p.getText())) + " is not a choice of \u201cVisual errors found\u201d: \"distorted_anatomy\" (Distorted anatomy), \"garbled_text\" (Garbled text), \"watermark\" (Watermark or logo), \"blur\" (Blur), \"noise\" (Noise or compression) or \"impossible_geometry\" (Impossible geometry)"));
-                    } else if (!select0(st, ch)) {
-                        st.stop();
-                        st.answer(new Violation("/answers/errors_found/" + at, "duplicate-choice", cut(quote(CHOICES0[ch])) + " is selected twice in \u201cVisual errors found\u201d"));
-                    }
+                    if (ch < 0) offChoice0(st, at, p.getText());
+                    else if (!select0(st, ch)) twice0(st, at, ch);
                 } else {
                     skip(p, item);
                     st.stop();
                     st.answer(new Violation("/answers/errors_found/" + at, "wrong-type", "each answer of \u201cVisual errors found\u201d must be a choice id: \"distorted_anatomy\" (Distorted anatomy), \"garbled_text\" (Garbled text), \"watermark\" (Watermark or logo), \"blur\" (Blur), \"noise\" (Noise or compression) or \"impossible_geometry\" (Impossible geometry)"));
                 }
             }
-            if (size < 0) {
-                st.stop();
-                st.answer(new Violation("/answers/errors_found", "too-few-choices", "\u201cVisual errors found\u201d needs at least 0 choices (got " + size + ")"));
-            } else if (size > 6) {
-                st.stop();
-                st.answer(new Violation("/answers/errors_found", "too-many-choices", "\u201cVisual errors found\u201d allows at most 6 choices (got " + size + ")"));
-            }
+            size0(st, size);
             return;
         } else {
             st.k0 = OBJECT;
             skip(p, t);
         }
-        st.stop();
-        st.answer(new Violation("/answers/errors_found", "wrong-type", "\u201cVisual errors found\u201d must be an array of choice ids: \"distorted_anatomy\" (Distorted anatomy), \"garbled_text\" (Garbled text), \"watermark\" (Watermark or logo), \"blur\" (Blur), \"noise\" (Noise or compression) or \"impossible_geometry\" (Impossible geometry)"));
+        check0(st);
     }
 
-    private static int point1(long n, int s, BigDecimal b) {
-        if (b == null) {
-            if (n == 1L && s == 0) return 0;
-            if (n == 2L && s == 0) return 1;
-            if (n == 3L && s == 0) return 2;
-            if (n == 4L && s == 0) return 3;
-            if (n == 5L && s == 0) return 4;
-        } else {
+    private static int choice0(char[] c, int o, int l) {
+        if (same(c, o, l, "distorted_anatomy")) return 0;
+        if (same(c, o, l, "garbled_text")) return 1;
+        if (same(c, o, l, "watermark")) return 2;
+        if (same(c, o, l, "blur")) return 3;
+        if (same(c, o, l, "noise")) return 4;
+        if (same(c, o, l, "impossible_geometry")) return 5;
+        return OTHER;
+    }
+
+    /**
+     * Selects a choice; false when it was selected already.
+     */
+    private static boolean select0(State st, int ch) {
+        long bit = 1L << (ch & 63);
+        switch (ch >>> 6) {
+            case 0: {
+                if ((st.m0_0 & bit) != 0) return false;
+                st.m0_0 |= bit;
+                return true;
+            }
+            default: {
+                throw new IllegalStateException();
+            }
         }
-        return -1;
+    }
+
+    /**
+     * Whether the answer read for errors_found is on its scale.
+     */
+    private static void check0(State st) {
+        st.stop();
+        st.answer(new Violation("/answers/errors_found", "wrong-type", "\u201cVisual errors found\u201d must be an array of choice ids: \"distorted_anatomy\" (Distorted anatomy), \"garbled_text\" (Garbled text), \"watermark\" (Watermark or logo), \"blur\" (Blur), \"noise\" (Noise or compression) or \"impossible_geometry\" (Impossible geometry)"));
     }
 
     /**
@@ -462,16 +542,10 @@ public final class ImageQuality_1_0_0Validator {
             st.k1 = OBJECT;
             st.x1 = capture(p, t);
         }
-        if (st.k1 != NUMBER) {
-            st.stop();
-            st.answer(new Violation("/answers/overall_quality", "wrong-type", "\u201cOverall quality\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        } else if (point1(st.n1, st.s1, st.b1) < 0) {
-            st.stop();
-            st.answer(new Violation("/answers/overall_quality", "not-on-scale", cut(numberJson(st.n1, st.s1, st.b1, st.f1)) + " is not a point of \u201cOverall quality\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        }
+        check1(st);
     }
 
-    private static int point2(long n, int s, BigDecimal b) {
+    private static int point1(long n, int s, BigDecimal b) {
         if (b == null) {
             if (n == 1L && s == 0) return 0;
             if (n == 2L && s == 0) return 1;
@@ -481,6 +555,19 @@ public final class ImageQuality_1_0_0Validator {
         } else {
         }
         return -1;
+    }
+
+    /**
+     * Whether the answer read for overall_quality is on its scale.
+     */
+    private static void check1(State st) {
+        if (st.k1 != NUMBER) {
+            st.stop();
+            st.answer(new Violation("/answers/overall_quality", "wrong-type", "\u201cOverall quality\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        } else if (point1(st.n1, st.s1, st.b1) < 0) {
+            st.stop();
+            st.answer(new Violation("/answers/overall_quality", "not-on-scale", cut(numberJson(st.n1, st.s1, st.b1, st.f1)) + " is not a point of \u201cOverall quality\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        }
     }
 
     /**
@@ -516,16 +603,10 @@ public final class ImageQuality_1_0_0Validator {
             st.k2 = OBJECT;
             st.x2 = capture(p, t);
         }
-        if (st.k2 != NUMBER) {
-            st.stop();
-            st.answer(new Violation("/answers/aesthetics", "wrong-type", "\u201cAesthetics\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        } else if (point2(st.n2, st.s2, st.b2) < 0) {
-            st.stop();
-            st.answer(new Violation("/answers/aesthetics", "not-on-scale", cut(numberJson(st.n2, st.s2, st.b2, st.f2)) + " is not a point of \u201cAesthetics\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
-        }
+        check2(st);
     }
 
-    private static int point3(long n, int s, BigDecimal b) {
+    private static int point2(long n, int s, BigDecimal b) {
         if (b == null) {
             if (n == 1L && s == 0) return 0;
             if (n == 2L && s == 0) return 1;
@@ -535,6 +616,19 @@ public final class ImageQuality_1_0_0Validator {
         } else {
         }
         return -1;
+    }
+
+    /**
+     * Whether the answer read for aesthetics is on its scale.
+     */
+    private static void check2(State st) {
+        if (st.k2 != NUMBER) {
+            st.stop();
+            st.answer(new Violation("/answers/aesthetics", "wrong-type", "\u201cAesthetics\u201d must be a number: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        } else if (point2(st.n2, st.s2, st.b2) < 0) {
+            st.stop();
+            st.answer(new Violation("/answers/aesthetics", "not-on-scale", cut(numberJson(st.n2, st.s2, st.b2, st.f2)) + " is not a point of \u201cAesthetics\u201d: 1 (Very poor), 2 (Poor), 3 (Acceptable), 4 (Good) or 5 (Excellent)"));
+        }
     }
 
     /**
@@ -570,6 +664,25 @@ public final class ImageQuality_1_0_0Validator {
             st.k3 = OBJECT;
             st.x3 = capture(p, t);
         }
+        check3(st);
+    }
+
+    private static int point3(long n, int s, BigDecimal b) {
+        if (b == null) {
+            if (n == 1L && s == 0) return 0;
+            if (n == 2L && s == 0) return 1;
+            if (n == 3L && s == 0) return 2;
+            if (n == 4L && s == 0) return 3;
+            if (n == 5L && s == 0) return 4;
+        } else {
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the answer read for usefulness is on its scale.
+     */
+    private static void check3(State st) {
         if (st.k3 == STRING && st.c3 == NOT_APPLICABLE) return;
         if (st.k3 != NUMBER) {
             st.stop();
@@ -613,6 +726,13 @@ public final class ImageQuality_1_0_0Validator {
             st.k4 = OBJECT;
             st.x4 = capture(p, t);
         }
+        check4(st);
+    }
+
+    /**
+     * Whether the answer read for outside_guidelines is on its scale.
+     */
+    private static void check4(State st) {
         if (st.k4 != TRUE && st.k4 != FALSE) {
             st.stop();
             st.answer(new Violation("/answers/outside_guidelines", "wrong-type", "\u201cOutside the current guidelines\u201d must be true or false: true (Yes) or false (No)"));
@@ -648,6 +768,13 @@ public final class ImageQuality_1_0_0Validator {
             st.k5 = OBJECT;
             skip(p, t);
         }
+        check5(st);
+    }
+
+    /**
+     * Whether the answer read for novel_case is on its scale.
+     */
+    private static void check5(State st) {
         if (st.k5 != STRING) {
             st.stop();
             st.answer(new Violation("/answers/novel_case", "wrong-type", "\u201cDescription of the novel case\u201d must be text"));
@@ -658,6 +785,488 @@ public final class ImageQuality_1_0_0Validator {
             st.stop();
             st.answer(new Violation("/answers/novel_case", "text-too-long", "\u201cDescription of the novel case\u201d allows at most 2000 characters (got " + st.l5 + ")"));
         }
+    }
+
+    /**
+     * The verdict of the byte reader, or null when it leaves the rating to Jackson's parser.
+     */
+    private static List<Violation> plain(byte[] json, int offset, int length, boolean quick) {
+        if (length > PLAIN_LIMIT) return null;
+        State st = new State(quick);
+        st.in = json;
+        st.at = offset;
+        st.end = offset + length;
+        try {
+            expect(st, '{');
+            plainRating(st);
+            return peek(st) < 0 ? verdict(st) : null;
+        } catch (Defer d) {
+            return null;
+        } catch (Stop s) {
+            return STOPPED;
+        }
+    }
+
+    /**
+     * The index of the top-level key just read (rubric, version, ...), or -1.
+     */
+    private static int plainTop(State st) {
+        switch (st.se - st.ss) {
+            case 4: {
+                if (is(st, T2)) return 2;
+                return -1;
+            }
+            case 5: {
+                if (is(st, T3)) return 3;
+                return -1;
+            }
+            case 6: {
+                if (is(st, T0)) return 0;
+                return -1;
+            }
+            case 7: {
+                if (is(st, T1)) return 1;
+                if (is(st, T4)) return 4;
+                return -1;
+            }
+            case 14: {
+                if (is(st, T5)) return 5;
+                return -1;
+            }
+            default: return -1;
+        }
+    }
+
+    /**
+     * The index of the dimension whose id was just read, or -1.
+     */
+    private static int plainDimension(State st) {
+        switch (st.se - st.ss) {
+            case 10: {
+                if (is(st, D2)) return 2;
+                if (is(st, D3)) return 3;
+                if (is(st, D5)) return 5;
+                return -1;
+            }
+            case 12: {
+                if (is(st, D0)) return 0;
+                return -1;
+            }
+            case 15: {
+                if (is(st, D1)) return 1;
+                return -1;
+            }
+            case 18: {
+                if (is(st, D4)) return 4;
+                return -1;
+            }
+            default: return -1;
+        }
+    }
+
+    /**
+     * The members of the rating object, read from bytes.
+     */
+    private static void plainRating(State st) {
+        if (!first(st, '}')) return;
+        do {
+            string(st);
+            int f = plainTop(st);
+            expect(st, ':');
+            int c = peek(st);
+            switch (f) {
+                case 0: {
+                    if (st.rubric != ABSENT) throw DEFER;
+                    if (c == '"') {
+                        string(st);
+                        st.rubric = STRING;
+                        if (!is(st, EXPECTED_RUBRIC)) st.rubricText = text(st);
+                    } else {
+                        st.rubric = OBJECT;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                case 1: {
+                    if (st.version != ABSENT) throw DEFER;
+                    if (c == '"') {
+                        string(st);
+                        st.version = STRING;
+                        if (!is(st, EXPECTED_VERSION)) st.versionText = text(st);
+                    } else {
+                        st.version = OBJECT;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                case 2: {
+                    if (st.item != ABSENT) throw DEFER;
+                    if (c == '"') {
+                        string(st);
+                        st.item = st.se > st.ss ? STRING : EMPTY_STRING;
+                    } else {
+                        st.item = OBJECT;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                case 3: {
+                    if (st.rater != ABSENT) throw DEFER;
+                    if (c == '"') {
+                        string(st);
+                        st.rater = st.se > st.ss ? STRING : EMPTY_STRING;
+                    } else {
+                        st.rater = OBJECT;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                case 4: {
+                    if (st.answers != ABSENT) throw DEFER;
+                    if (c == '{') {
+                        st.at++;
+                        st.answers = OBJECT;
+                        plainAnswers(st);
+                    } else {
+                        st.answers = STRING;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                case 5: {
+                    if (st.justifications != ABSENT) throw DEFER;
+                    if (c == '{') {
+                        st.at++;
+                        st.justifications = OBJECT;
+                        plainJustifications(st);
+                    } else {
+                        st.justifications = STRING;
+                        skipValue(st);
+                    }
+                    break;
+                }
+                default: {
+                    String name = text(st);
+                    if (!st.fresh(0, name)) throw DEFER;
+                    unknownTop(st, name);
+                    skipValue(st);
+                }
+            }
+        } while (more(st, '}'));
+    }
+
+    /**
+     * The members of {@code answers}, read from bytes.
+     */
+    private static void plainAnswers(State st) {
+        if (!first(st, '}')) return;
+        do {
+            string(st);
+            int d = plainDimension(st);
+            if (d < 0) {
+                String name = text(st);
+                if (!st.fresh(1, name)) throw DEFER;
+                expect(st, ':');
+                unknownAnswer(st, name);
+                skipValue(st);
+                continue;
+            }
+            if (answered(st, d)) throw DEFER;
+            expect(st, ':');
+            switch (d) {
+                case 0: plainAnswer0(st); break;
+                case 1: plainAnswer1(st); break;
+                case 2: plainAnswer2(st); break;
+                case 3: plainAnswer3(st); break;
+                case 4: plainAnswer4(st); break;
+                case 5: plainAnswer5(st); break;
+                default: throw new IllegalStateException();
+            }
+        } while (more(st, '}'));
+    }
+
+    /**
+     * The members of {@code justifications}, read from bytes.
+     */
+    private static void plainJustifications(State st) {
+        st.justificationKind = new byte[6];
+        st.justificationLength = new int[6];
+        if (!first(st, '}')) return;
+        do {
+            string(st);
+            int d = plainDimension(st);
+            if (d < 0) {
+                String name = text(st);
+                if (!st.fresh(2, name)) throw DEFER;
+                expect(st, ':');
+                unknownJustification(st, name);
+                skipValue(st);
+                continue;
+            }
+            if (st.justificationKind[d] != ABSENT) throw DEFER;
+            expect(st, ':');
+            st.justified(d);
+            if (peek(st) == '"') {
+                string(st);
+                st.justificationKind[d] = STRING;
+                st.justificationLength[d] = st.sl;
+            } else {
+                st.justificationKind[d] = OBJECT;
+                skipValue(st);
+            }
+        } while (more(st, '}'));
+    }
+
+    /**
+     * The index of the choice of dimension 0 just read, or OTHER.
+     */
+    private static int plainChoice0(State st) {
+        if (is(st, C0_0)) return 0;
+        if (is(st, C0_1)) return 1;
+        if (is(st, C0_2)) return 2;
+        if (is(st, C0_3)) return 3;
+        if (is(st, C0_4)) return 4;
+        if (is(st, C0_5)) return 5;
+        return OTHER;
+    }
+
+    /**
+     * The answer of dimension 0, read from bytes.
+     */
+    private static void plainAnswer0(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k0 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c0 = ch;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k0 = NUMBER;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k0 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k0 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k0 = NULL;
+        } else if (c == '[') {
+            st.at++;
+            st.k0 = ARRAY;
+            int size = 0;
+            if (first(st, ']')) {
+                do {
+                    int at = size++;
+                    string(st);
+                    int item = plainChoice0(st);
+                    if (item < 0) offChoice0(st, at, text(st));
+                    else if (!select0(st, item)) twice0(st, at, item);
+                } while (more(st, ']'));
+            }
+            size0(st, size);
+            return;
+        } else if (c == '{') {
+            st.k0 = OBJECT;
+            skipValue(st);
+        } else {
+            throw DEFER;
+        }
+        check0(st);
+    }
+
+    /**
+     * The answer of dimension 1, read from bytes.
+     */
+    private static void plainAnswer1(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k1 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c1 = ch;
+            if (ch == OTHER) st.x1 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k1 = NUMBER;
+            st.n1 = st.tn;
+            st.s1 = st.ts;
+            st.f1 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k1 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k1 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k1 = NULL;
+        } else if (c == '[') {
+            st.k1 = ARRAY;
+            st.x1 = captureValue(st);
+        } else if (c == '{') {
+            st.k1 = OBJECT;
+            st.x1 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check1(st);
+    }
+
+    /**
+     * The answer of dimension 2, read from bytes.
+     */
+    private static void plainAnswer2(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k2 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c2 = ch;
+            if (ch == OTHER) st.x2 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k2 = NUMBER;
+            st.n2 = st.tn;
+            st.s2 = st.ts;
+            st.f2 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k2 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k2 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k2 = NULL;
+        } else if (c == '[') {
+            st.k2 = ARRAY;
+            st.x2 = captureValue(st);
+        } else if (c == '{') {
+            st.k2 = OBJECT;
+            st.x2 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check2(st);
+    }
+
+    /**
+     * The answer of dimension 3, read from bytes.
+     */
+    private static void plainAnswer3(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k3 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c3 = ch;
+            if (ch == OTHER) st.x3 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k3 = NUMBER;
+            st.n3 = st.tn;
+            st.s3 = st.ts;
+            st.f3 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k3 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k3 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k3 = NULL;
+        } else if (c == '[') {
+            st.k3 = ARRAY;
+            st.x3 = captureValue(st);
+        } else if (c == '{') {
+            st.k3 = OBJECT;
+            st.x3 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check3(st);
+    }
+
+    /**
+     * The answer of dimension 4, read from bytes.
+     */
+    private static void plainAnswer4(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k4 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c4 = ch;
+            if (ch == OTHER) st.x4 = text(st);
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k4 = NUMBER;
+            st.n4 = st.tn;
+            st.s4 = st.ts;
+            st.f4 = st.tf;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k4 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k4 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k4 = NULL;
+        } else if (c == '[') {
+            st.k4 = ARRAY;
+            st.x4 = captureValue(st);
+        } else if (c == '{') {
+            st.k4 = OBJECT;
+            st.x4 = captureValue(st);
+        } else {
+            throw DEFER;
+        }
+        check4(st);
+    }
+
+    /**
+     * The answer of dimension 5, read from bytes.
+     */
+    private static void plainAnswer5(State st) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            st.k5 = STRING;
+            int ch = OTHER;
+            if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE;
+            st.c5 = ch;
+            st.l5 = st.sl;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            st.k5 = NUMBER;
+        } else if (c == 't') {
+            literal(st, "true");
+            st.k5 = TRUE;
+        } else if (c == 'f') {
+            literal(st, "false");
+            st.k5 = FALSE;
+        } else if (c == 'n') {
+            literal(st, "null");
+            st.k5 = NULL;
+        } else if (c == '[') {
+            st.k5 = ARRAY;
+            skipValue(st);
+        } else if (c == '{') {
+            st.k5 = OBJECT;
+            skipValue(st);
+        } else {
+            throw DEFER;
+        }
+        check5(st);
     }
 
     /**
@@ -930,6 +1539,24 @@ public final class ImageQuality_1_0_0Validator {
 
         int l5;
 
+        /**
+         * The byte reader's input, position and end.
+         */
+        byte[] in;
+
+        int at;
+
+        int end;
+
+        /**
+         * The last string read: its bytes and its length in code points.
+         */
+        int ss;
+
+        int se;
+
+        int sl;
+
         final boolean quick;
 
         byte rubric;
@@ -960,7 +1587,7 @@ public final class ImageQuality_1_0_0Validator {
 
         int[] justificationLength;
 
-        int[] justified = new int[6];
+        int[] justified;
 
         int justifiedCount;
 
@@ -1006,6 +1633,7 @@ public final class ImageQuality_1_0_0Validator {
         }
 
         void justified(int entry) {
+            if (justified == null) justified = new int[6];
             if (justifiedCount == justified.length) justified = Arrays.copyOf(justified, justified.length * 2);
             justified[justifiedCount++] = entry;
         }
@@ -1266,5 +1894,322 @@ public final class ImageQuality_1_0_0Validator {
     /** The JSON pointer of a key under a parent pointer. */
     private static String pointer(String parent, String key) {
         return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+    }
+    
+    /**
+     * Ratings longer than this go to Jackson directly; well under Jackson's own limits on the
+     * length of one string (20,000,000 characters), so both readers accept the same input.
+     */
+    private static final int PLAIN_LIMIT = 1_000_000;
+    
+    /** Ends the byte reader at input it does not read itself; carries no stack trace. */
+    private static final class Defer extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    
+        Defer() {
+            super(null, null, false, false);
+        }
+    }
+    
+    private static final Defer DEFER = new Defer();
+    
+    /** The next byte after whitespace (as Jackson skips it: space, tab, CR, LF), or -1 at the end. */
+    private static int peek(State st) {
+        byte[] b = st.in;
+        int i = st.at;
+        int end = st.end;
+        if (i < end && b[i] > ' ') return b[i]; // an ASCII byte that is not whitespace: the usual case
+        while (i < end) {
+            int c = b[i];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                st.at = i;
+                return c & 0xFF;
+            }
+            i++;
+        }
+        st.at = end;
+        return -1;
+    }
+    
+    /** Reads past one expected byte (after whitespace). */
+    private static void expect(State st, int c) {
+        if (peek(st) != c) throw DEFER;
+        st.at++;
+    }
+    
+    /** After the opening brace or bracket: false (and past it) when the closing one follows at once. */
+    private static boolean first(State st, int close) {
+        if (peek(st) != close) return true;
+        st.at++;
+        return false;
+    }
+    
+    /** After a member or an item: true past a comma, false past the closing brace or bracket. */
+    private static boolean more(State st, int close) {
+        int c = peek(st);
+        st.at++;
+        if (c == ',') return true;
+        if (c == close) return false;
+        throw DEFER;
+    }
+    
+    /**
+     * Reads a string (after whitespace) into {@code st.ss .. st.se} (its bytes, without quotes) and
+     * {@code st.sl} (its length in code points, as {@code String.codePointCount} counts it). Defers
+     * at escapes, control characters and any byte sequence that is not well-formed UTF-8, so that
+     * {@code new String(bytes, UTF_8)} gives exactly the characters Jackson would.
+     */
+    private static void string(State st) {
+        if (peek(st) != '"') throw DEFER;
+        byte[] b = st.in;
+        int i = st.at + 1;
+        int end = st.end;
+        int start = i;
+        int n = 0;
+        while (true) {
+            // Eight bytes at a time while they are ASCII and neither quote, backslash nor control
+            // characters; then to the first byte that is.
+            while (i + 8 <= end) {
+                long w = (long) LONGS.get(b, i);
+                long q = w ^ 0x2222222222222222L;
+                long e = w ^ 0x5C5C5C5C5C5C5C5CL;
+                long m = (((q - 0x0101010101010101L) & ~q) | ((e - 0x0101010101010101L) & ~e)
+                        | ((w - 0x2020202020202020L) & ~w) | w) & 0x8080808080808080L;
+                if (m == 0) {
+                    i += 8;
+                    n += 8;
+                } else {
+                    int k = Long.numberOfTrailingZeros(m) >>> 3;
+                    i += k;
+                    n += k;
+                    break;
+                }
+            }
+            if (i >= end) throw DEFER;
+            int c = b[i];
+            if (c >= 0x20) {
+                if (c == '"') break;
+                if (c == '\\') throw DEFER;
+                i++;
+            } else if (c >= 0) {
+                throw DEFER; // a control character
+            } else if (c >= (byte) 0xC2 && c <= (byte) 0xDF && i + 1 < end && b[i + 1] < (byte) 0xC0) {
+                i += 2; // a two-byte sequence (its second byte is a continuation byte: 0x80 to 0xBF)
+            } else if (c == (byte) 0xF0 && i + 3 < end && b[i + 1] >= (byte) 0x90 && b[i + 1] < (byte) 0xC0
+                    && b[i + 2] < (byte) 0xC0 && b[i + 3] < (byte) 0xC0) {
+                i += 4; // U+10000 to U+3FFFF, where most emoji are
+            } else {
+                i = utf8(b, i, end, c & 0xFF);
+            }
+            n++;
+        }
+        st.ss = start;
+        st.se = i;
+        st.sl = n;
+        st.at = i + 1;
+    }
+    
+    /** Eight bytes of the input as one little-endian long. */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    
+    /** Past one well-formed multi-byte UTF-8 sequence starting at {@code i} with lead byte {@code c}. */
+    private static int utf8(byte[] b, int i, int end, int c) {
+        int n;
+        int lo = 0x80;
+        int hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) lo = 0xA0; // not overlong
+            if (c == 0xED) hi = 0x9F; // not a surrogate
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) lo = 0x90; // not overlong
+            if (c == 0xF4) hi = 0x8F; // at most U+10FFFF
+        } else {
+            throw DEFER;
+        }
+        if (i + n >= end) throw DEFER;
+        int second = b[i + 1] & 0xFF;
+        if (second < lo || second > hi) throw DEFER;
+        for (int k = 2; k <= n; k++) {
+            if ((b[i + k] & 0xC0) != 0x80) throw DEFER;
+        }
+        return i + n + 1;
+    }
+    
+    /** Whether the string just read is exactly these bytes. */
+    private static boolean is(State st, byte[] k) {
+        int s = st.ss;
+        int l = k.length;
+        if (st.se - s != l) return false;
+        byte[] b = st.in;
+        int j = 0;
+        for (; j + 8 <= l; j += 8) {
+            if ((long) LONGS.get(b, s + j) != (long) LONGS.get(k, j)) return false;
+        }
+        for (; j < l; j++) {
+            if (b[s + j] != k[j]) return false;
+        }
+        return true;
+    }
+    
+    /** The string just read. */
+    private static String text(State st) {
+        return new String(st.in, st.ss, st.se - st.ss, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    
+    /** Whether the string just read is {@code "n/a"}. */
+    private static boolean isNotApplicable(State st) {
+        byte[] b = st.in;
+        int s = st.ss;
+        return st.se - s == 3 && b[s] == 'n' && b[s + 1] == '/' && b[s + 2] == 'a';
+    }
+    
+    /**
+     * Reads a number into {@code st.tn}/{@code st.ts}/{@code st.tf} as {@code number} reads Jackson's token.
+     * Defers at exponents, at more than 18 digits and at anything that is not a JSON number.
+     */
+    private static void number(State st) {
+        byte[] b = st.in;
+        int i = st.at;
+        int end = st.end;
+        boolean negative = b[i] == '-';
+        if (negative) i++;
+        if (i >= end) throw DEFER;
+        long u = 0;
+        int digits = 0;
+        int scale = 0;
+        int c = b[i];
+        if (c == '0') {
+            i++;
+            digits = 1;
+            if (i < end && b[i] >= '0' && b[i] <= '9') throw DEFER;
+        } else if (c >= '1' && c <= '9') {
+            while (i < end && (c = b[i]) >= '0' && c <= '9') {
+                u = u * 10 + (c - '0');
+                digits++;
+                i++;
+            }
+        } else {
+            throw DEFER;
+        }
+        boolean isFloat = i < end && b[i] == '.';
+        if (isFloat) {
+            int from = ++i;
+            while (i < end && (c = b[i]) >= '0' && c <= '9') {
+                u = u * 10 + (c - '0');
+                digits++;
+                scale++;
+                i++;
+            }
+            if (i == from) throw DEFER;
+        }
+        if (digits > 18) throw DEFER;
+        delimiter(b, i, end);
+        if (isFloat) {
+            if (u == 0) {
+                scale = 0;
+            } else {
+                while (scale > 0 && u % 10 == 0) {
+                    u /= 10;
+                    scale--;
+                }
+            }
+        }
+        st.tn = negative ? -u : u;
+        st.ts = scale;
+        st.tb = null;
+        st.tf = isFloat;
+        st.at = i;
+    }
+    
+    /** Reads {@code true}, {@code false} or {@code null}, whose first byte is at {@code st.at}. */
+    private static void literal(State st, String word) {
+        byte[] b = st.in;
+        int i = st.at;
+        int n = word.length();
+        if (i + n > st.end) throw DEFER;
+        for (int k = 0; k < n; k++) {
+            if (b[i + k] != word.charAt(k)) throw DEFER;
+        }
+        delimiter(b, i + n, st.end);
+        st.at = i + n;
+    }
+    
+    /** Reads past a value that is not kept. */
+    private static void skipValue(State st) {
+        value(st, 0, null);
+    }
+    
+    /** Reads a value and returns it as compact JSON, as {@code capture} writes what Jackson's parser reads. */
+    private static String captureValue(State st) {
+        StringBuilder out = new StringBuilder();
+        value(st, 0, out);
+        return out.toString();
+    }
+    
+    /**
+     * Reads a value, writing it to {@code out} (when not null) as {@code capture} does. Defers at duplicate
+     * keys (the Jackson reader reports them) and beyond 32 levels of nesting.
+     */
+    private static void value(State st, int depth, StringBuilder out) {
+        int c = peek(st);
+        if (c == '"') {
+            string(st);
+            if (out != null) out.append(quote(text(st)));
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            number(st);
+            if (out != null) out.append(numberJson(st.tn, st.ts, null, st.tf));
+        } else if (c == 't' || c == 'f' || c == 'n') {
+            String word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            literal(st, word);
+            if (out != null) out.append(word);
+        } else if (depth >= 32) {
+            throw DEFER;
+        } else if (c == '[') {
+            st.at++;
+            if (out != null) out.append('[');
+            if (first(st, ']')) {
+                boolean comma = false;
+                do {
+                    if (comma && out != null) out.append(',');
+                    comma = true;
+                    value(st, depth + 1, out);
+                } while (more(st, ']'));
+            }
+            if (out != null) out.append(']');
+        } else if (c == '{') {
+            st.at++;
+            if (out != null) out.append('{');
+            if (first(st, '}')) {
+                HashSet<String> keys = new HashSet<>();
+                boolean comma = false;
+                do {
+                    string(st);
+                    String name = text(st);
+                    if (!keys.add(name)) throw DEFER;
+                    expect(st, ':');
+                    if (out != null) {
+                        if (comma) out.append(',');
+                        out.append(quote(name)).append(':');
+                    }
+                    comma = true;
+                    value(st, depth + 1, out);
+                } while (more(st, '}'));
+            }
+            if (out != null) out.append('}');
+        } else {
+            throw DEFER;
+        }
+    }
+    
+    /** A scalar must be followed by whitespace, a comma or a closing bracket (or the end). */
+    private static void delimiter(byte[] b, int i, int end) {
+        if (i >= end) return;
+        int c = b[i];
+        if (c != ',' && c != '}' && c != ']' && c != ' ' && c != '\n' && c != '\r' && c != '\t') throw DEFER;
     }
 }
