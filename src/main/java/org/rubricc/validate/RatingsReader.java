@@ -122,6 +122,9 @@ public final class RatingsReader implements AutoCloseable {
         if (raw.error() != null) return new Line(raw.number(), null, raw.error());
         try (JsonParser p = MAPPER.getFactory().createParser(raw.bytes(), raw.offset(), raw.length())) {
             JsonNode node = TREE_READER.readTree(p);
+            // No value at all: bytes that Jackson's encoding detection takes for UTF-16 or UTF-32 text of
+            // whitespace only, such as CR NUL. (A line of whitespace is found before it gets here.)
+            if (node == null) return new Line(raw.number(), null, "a rating must be a JSON object");
             if (p.nextToken() != null) return new Line(raw.number(), null, "more than one JSON value on the line");
             return new Line(raw.number(), node, null);
         } catch (JsonProcessingException e) {
