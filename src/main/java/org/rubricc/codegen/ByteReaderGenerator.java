@@ -66,7 +66,7 @@ final class ByteReaderGenerator {
                 .addStatement("plainRating(st)")
                 .addStatement("return peek(st) < 0 ? verdict(st) : null")
                 .nextControlFlow("catch (Defer d)")
-                .addStatement("return null")
+                .addStatement("return d == END ? cutShort(json, offset, length) : null")
                 .nextControlFlow("catch (Stop s)")
                 .addStatement("return STOPPED")
                 .endControlFlow()
@@ -278,7 +278,7 @@ final class ByteReaderGenerator {
                 .addStatement("st.k$L = OBJECT", i)
                 .addStatement(multi || text ? "skipValue(st)" : "st.x" + i + " = captureValue(st)")
                 .nextControlFlow("else")
-                .addStatement("throw DEFER")
+                .addStatement("throw defer(c)")
                 .endControlFlow()
                 .addStatement("check$L(st)", i);
         type.addMethod(m.build());

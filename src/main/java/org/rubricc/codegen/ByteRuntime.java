@@ -29,6 +29,35 @@ final class ByteRuntime {
 
             private static final Defer DEFER = new Defer();
 
+            /**
+             * Thrown instead of {@code DEFER} where the input ends inside the rating. All before was plain (no
+             * string to decode, no key given twice), so Jackson's tokenizer alone meets the same end at the same
+             * place, with the error the Jackson reader would report: {@code cutShort}.
+             */
+            private static final Defer END = new Defer();
+
+            /** The exception for an unexpected byte, or for none at all ({@code c} is -1 at the end). */
+            private static Defer defer(int c) {
+                return c < 0 ? END : DEFER;
+            }
+
+            /**
+             * The verdict on a rating the byte reader read up to the end of the input: Jackson's tokenizer's error
+             * there. Null when it finds none (the Jackson reader then reads the rating).
+             */
+            private static List<Violation> cutShort(byte[] json, int offset, int length) {
+                try (JsonParser p = JSON.createParser(json, offset, length)) {
+                    while (p.nextToken() != null) {
+                        // tokens only: the error is in the tokenizer
+                    }
+                } catch (JsonProcessingException e) {
+                    return malformed("not valid JSON: " + e.getOriginalMessage());
+                } catch (IOException e) {
+                    return null;
+                }
+                return null;
+            }
+
             /** The next byte after whitespace (as Jackson skips it: space, tab, CR, LF), or -1 at the end. */
             private static int peek(State st) {
                 byte[] b = st.in;
@@ -49,7 +78,8 @@ final class ByteRuntime {
 
             /** Reads past one expected byte (after whitespace). */
             private static void expect(State st, int c) {
-                if (peek(st) != c) throw DEFER;
+                int got = peek(st);
+                if (got != c) throw defer(got);
                 st.at++;
             }
 
@@ -66,7 +96,7 @@ final class ByteRuntime {
                 st.at++;
                 if (c == ',') return true;
                 if (c == close) return false;
-                throw DEFER;
+                throw defer(c);
             }
 
             /**
@@ -76,7 +106,8 @@ final class ByteRuntime {
              * {@code new String(bytes, UTF_8)} gives exactly the characters Jackson would.
              */
             private static void string(State st) {
-                if (peek(st) != '"') throw DEFER;
+                int quote = peek(st);
+                if (quote != '"') throw defer(quote);
                 byte[] b = st.in;
                 int i = st.at + 1;
                 int end = st.end;
@@ -101,7 +132,7 @@ final class ByteRuntime {
                             break;
                         }
                     }
-                    if (i >= end) throw DEFER;
+                    if (i >= end) throw END;
                     int c = b[i];
                     if (c >= 0x20) {
                         if (c == '"') break;
@@ -194,7 +225,7 @@ final class ByteRuntime {
                 int end = st.end;
                 boolean negative = b[i] == '-';
                 if (negative) i++;
-                if (i >= end) throw DEFER;
+                if (i >= end) throw END;
                 long u = 0;
                 int digits = 0;
                 int scale = 0;
@@ -247,7 +278,7 @@ final class ByteRuntime {
                 byte[] b = st.in;
                 int i = st.at;
                 int n = word.length();
-                if (i + n > st.end) throw DEFER;
+                if (i + n > st.end) throw END;
                 for (int k = 0; k < n; k++) {
                     if (b[i + k] != word.charAt(k)) throw DEFER;
                 }
@@ -318,7 +349,7 @@ final class ByteRuntime {
                     }
                     if (out != null) out.append('}');
                 } else {
-                    throw DEFER;
+                    throw defer(c);
                 }
             }
 

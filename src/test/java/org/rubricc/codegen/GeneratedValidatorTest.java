@@ -226,7 +226,8 @@ class GeneratedValidatorTest {
     /**
      * The byte reader reads plain ratings itself (the speed of the generated validator rests on it) and
      * leaves to Jackson's parser what it must: escapes, exponents, a byte order mark, duplicate keys
-     * (nested ones too), malformed JSON.
+     * (nested ones too), malformed JSON; a rating cut short after a plain beginning goes to Jackson's
+     * tokenizer alone.
      */
     @TestFactory
     Stream<DynamicTest> theByteReaderReadsPlainRatingsAndDefersTheRest() throws IOException {
@@ -253,9 +254,16 @@ class GeneratedValidatorTest {
             assertTrue(plain.invoke(null, nested, 0, nested.length, false) != null, "objects inside values are read from bytes");
             for (String deferred : List.of("\uFEFF" + valid, valid.replaceFirst("\"item\":\"", "\"item\":\"\\\""),
                     valid.replaceFirst("\\{", "{\"x\":1e2,"), valid.replaceFirst("\\{", "{\"x\":{\"a\":[1],\"a\":2},"),
-                    valid.replaceFirst("\\{", "{\"item\":\"y\","), valid.substring(0, valid.length() - 1), valid + "x")) {
+                    valid.replaceFirst("\\{", "{\"item\":\"y\","), valid + "x")) {
                 byte[] d = deferred.getBytes(StandardCharsets.UTF_8);
                 assertEquals(null, plain.invoke(null, d, 0, d.length, false), "left to Jackson: " + deferred);
+            }
+            // Cut short after a plain beginning: only Jackson's tokenizer runs, for the wording of its error.
+            for (int cut : new int[] {1, valid.length() / 2, valid.length() - 1}) {
+                byte[] d = valid.substring(0, cut).getBytes(StandardCharsets.UTF_8);
+                Object verdict = plain.invoke(null, d, 0, d.length, false);
+                assertTrue(verdict != null && verdict.toString().contains("code=malformed-json, message=not valid JSON: Unexpected end-of-input"),
+                        "cut short at " + cut + ": " + verdict);
             }
         }));
     }

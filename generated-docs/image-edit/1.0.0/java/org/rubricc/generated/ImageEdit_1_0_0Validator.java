@@ -1222,7 +1222,7 @@ public final class ImageEdit_1_0_0Validator {
             plainRating(st);
             return peek(st) < 0 ? verdict(st) : null;
         } catch (Defer d) {
-            return null;
+            return d == END ? cutShort(json, offset, length) : null;
         } catch (Stop s) {
             return STOPPED;
         }
@@ -1514,7 +1514,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k0 = OBJECT;
             st.x0 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check0(st);
     }
@@ -1553,7 +1553,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k1 = OBJECT;
             st.x1 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check1(st);
     }
@@ -1613,7 +1613,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k2 = OBJECT;
             skipValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check2(st);
     }
@@ -1652,7 +1652,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k3 = OBJECT;
             st.x3 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check3(st);
     }
@@ -1691,7 +1691,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k4 = OBJECT;
             st.x4 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check4(st);
     }
@@ -1730,7 +1730,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k5 = OBJECT;
             st.x5 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check5(st);
     }
@@ -1769,7 +1769,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k6 = OBJECT;
             st.x6 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check6(st);
     }
@@ -1808,7 +1808,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k7 = OBJECT;
             st.x7 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check7(st);
     }
@@ -1847,7 +1847,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k8 = OBJECT;
             st.x8 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check8(st);
     }
@@ -1886,7 +1886,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k9 = OBJECT;
             st.x9 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check9(st);
     }
@@ -1925,7 +1925,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k10 = OBJECT;
             st.x10 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check10(st);
     }
@@ -1964,7 +1964,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k11 = OBJECT;
             st.x11 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check11(st);
     }
@@ -2003,7 +2003,7 @@ public final class ImageEdit_1_0_0Validator {
             st.k12 = OBJECT;
             st.x12 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check12(st);
     }
@@ -2867,6 +2867,35 @@ public final class ImageEdit_1_0_0Validator {
     
     private static final Defer DEFER = new Defer();
     
+    /**
+     * Thrown instead of {@code DEFER} where the input ends inside the rating. All before was plain (no
+     * string to decode, no key given twice), so Jackson's tokenizer alone meets the same end at the same
+     * place, with the error the Jackson reader would report: {@code cutShort}.
+     */
+    private static final Defer END = new Defer();
+    
+    /** The exception for an unexpected byte, or for none at all ({@code c} is -1 at the end). */
+    private static Defer defer(int c) {
+        return c < 0 ? END : DEFER;
+    }
+    
+    /**
+     * The verdict on a rating the byte reader read up to the end of the input: Jackson's tokenizer's error
+     * there. Null when it finds none (the Jackson reader then reads the rating).
+     */
+    private static List<Violation> cutShort(byte[] json, int offset, int length) {
+        try (JsonParser p = JSON.createParser(json, offset, length)) {
+            while (p.nextToken() != null) {
+                // tokens only: the error is in the tokenizer
+            }
+        } catch (JsonProcessingException e) {
+            return malformed("not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+    
     /** The next byte after whitespace (as Jackson skips it: space, tab, CR, LF), or -1 at the end. */
     private static int peek(State st) {
         byte[] b = st.in;
@@ -2887,7 +2916,8 @@ public final class ImageEdit_1_0_0Validator {
     
     /** Reads past one expected byte (after whitespace). */
     private static void expect(State st, int c) {
-        if (peek(st) != c) throw DEFER;
+        int got = peek(st);
+        if (got != c) throw defer(got);
         st.at++;
     }
     
@@ -2904,7 +2934,7 @@ public final class ImageEdit_1_0_0Validator {
         st.at++;
         if (c == ',') return true;
         if (c == close) return false;
-        throw DEFER;
+        throw defer(c);
     }
     
     /**
@@ -2914,7 +2944,8 @@ public final class ImageEdit_1_0_0Validator {
      * {@code new String(bytes, UTF_8)} gives exactly the characters Jackson would.
      */
     private static void string(State st) {
-        if (peek(st) != '"') throw DEFER;
+        int quote = peek(st);
+        if (quote != '"') throw defer(quote);
         byte[] b = st.in;
         int i = st.at + 1;
         int end = st.end;
@@ -2939,7 +2970,7 @@ public final class ImageEdit_1_0_0Validator {
                     break;
                 }
             }
-            if (i >= end) throw DEFER;
+            if (i >= end) throw END;
             int c = b[i];
             if (c >= 0x20) {
                 if (c == '"') break;
@@ -3032,7 +3063,7 @@ public final class ImageEdit_1_0_0Validator {
         int end = st.end;
         boolean negative = b[i] == '-';
         if (negative) i++;
-        if (i >= end) throw DEFER;
+        if (i >= end) throw END;
         long u = 0;
         int digits = 0;
         int scale = 0;
@@ -3085,7 +3116,7 @@ public final class ImageEdit_1_0_0Validator {
         byte[] b = st.in;
         int i = st.at;
         int n = word.length();
-        if (i + n > st.end) throw DEFER;
+        if (i + n > st.end) throw END;
         for (int k = 0; k < n; k++) {
             if (b[i + k] != word.charAt(k)) throw DEFER;
         }
@@ -3156,7 +3187,7 @@ public final class ImageEdit_1_0_0Validator {
             }
             if (out != null) out.append('}');
         } else {
-            throw DEFER;
+            throw defer(c);
         }
     }
     

@@ -1385,7 +1385,7 @@ public final class ImageEdit_2_0_0Validator {
             plainRating(st);
             return peek(st) < 0 ? verdict(st) : null;
         } catch (Defer d) {
-            return null;
+            return d == END ? cutShort(json, offset, length) : null;
         } catch (Stop s) {
             return STOPPED;
         }
@@ -1686,7 +1686,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k0 = OBJECT;
             st.x0 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check0(st);
     }
@@ -1725,7 +1725,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k1 = OBJECT;
             st.x1 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check1(st);
     }
@@ -1785,7 +1785,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k2 = OBJECT;
             skipValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check2(st);
     }
@@ -1824,7 +1824,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k3 = OBJECT;
             st.x3 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check3(st);
     }
@@ -1863,7 +1863,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k4 = OBJECT;
             st.x4 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check4(st);
     }
@@ -1902,7 +1902,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k5 = OBJECT;
             st.x5 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check5(st);
     }
@@ -1941,7 +1941,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k6 = OBJECT;
             st.x6 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check6(st);
     }
@@ -1980,7 +1980,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k7 = OBJECT;
             st.x7 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check7(st);
     }
@@ -2019,7 +2019,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k8 = OBJECT;
             st.x8 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check8(st);
     }
@@ -2058,7 +2058,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k9 = OBJECT;
             st.x9 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check9(st);
     }
@@ -2097,7 +2097,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k10 = OBJECT;
             st.x10 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check10(st);
     }
@@ -2136,7 +2136,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k11 = OBJECT;
             st.x11 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check11(st);
     }
@@ -2175,7 +2175,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k12 = OBJECT;
             st.x12 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check12(st);
     }
@@ -2214,7 +2214,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k13 = OBJECT;
             st.x13 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check13(st);
     }
@@ -2253,7 +2253,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k14 = OBJECT;
             st.x14 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check14(st);
     }
@@ -2289,7 +2289,7 @@ public final class ImageEdit_2_0_0Validator {
             st.k15 = OBJECT;
             skipValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check15(st);
     }
@@ -3209,6 +3209,35 @@ public final class ImageEdit_2_0_0Validator {
     
     private static final Defer DEFER = new Defer();
     
+    /**
+     * Thrown instead of {@code DEFER} where the input ends inside the rating. All before was plain (no
+     * string to decode, no key given twice), so Jackson's tokenizer alone meets the same end at the same
+     * place, with the error the Jackson reader would report: {@code cutShort}.
+     */
+    private static final Defer END = new Defer();
+    
+    /** The exception for an unexpected byte, or for none at all ({@code c} is -1 at the end). */
+    private static Defer defer(int c) {
+        return c < 0 ? END : DEFER;
+    }
+    
+    /**
+     * The verdict on a rating the byte reader read up to the end of the input: Jackson's tokenizer's error
+     * there. Null when it finds none (the Jackson reader then reads the rating).
+     */
+    private static List<Violation> cutShort(byte[] json, int offset, int length) {
+        try (JsonParser p = JSON.createParser(json, offset, length)) {
+            while (p.nextToken() != null) {
+                // tokens only: the error is in the tokenizer
+            }
+        } catch (JsonProcessingException e) {
+            return malformed("not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+    
     /** The next byte after whitespace (as Jackson skips it: space, tab, CR, LF), or -1 at the end. */
     private static int peek(State st) {
         byte[] b = st.in;
@@ -3229,7 +3258,8 @@ public final class ImageEdit_2_0_0Validator {
     
     /** Reads past one expected byte (after whitespace). */
     private static void expect(State st, int c) {
-        if (peek(st) != c) throw DEFER;
+        int got = peek(st);
+        if (got != c) throw defer(got);
         st.at++;
     }
     
@@ -3246,7 +3276,7 @@ public final class ImageEdit_2_0_0Validator {
         st.at++;
         if (c == ',') return true;
         if (c == close) return false;
-        throw DEFER;
+        throw defer(c);
     }
     
     /**
@@ -3256,7 +3286,8 @@ public final class ImageEdit_2_0_0Validator {
      * {@code new String(bytes, UTF_8)} gives exactly the characters Jackson would.
      */
     private static void string(State st) {
-        if (peek(st) != '"') throw DEFER;
+        int quote = peek(st);
+        if (quote != '"') throw defer(quote);
         byte[] b = st.in;
         int i = st.at + 1;
         int end = st.end;
@@ -3281,7 +3312,7 @@ public final class ImageEdit_2_0_0Validator {
                     break;
                 }
             }
-            if (i >= end) throw DEFER;
+            if (i >= end) throw END;
             int c = b[i];
             if (c >= 0x20) {
                 if (c == '"') break;
@@ -3374,7 +3405,7 @@ public final class ImageEdit_2_0_0Validator {
         int end = st.end;
         boolean negative = b[i] == '-';
         if (negative) i++;
-        if (i >= end) throw DEFER;
+        if (i >= end) throw END;
         long u = 0;
         int digits = 0;
         int scale = 0;
@@ -3427,7 +3458,7 @@ public final class ImageEdit_2_0_0Validator {
         byte[] b = st.in;
         int i = st.at;
         int n = word.length();
-        if (i + n > st.end) throw DEFER;
+        if (i + n > st.end) throw END;
         for (int k = 0; k < n; k++) {
             if (b[i + k] != word.charAt(k)) throw DEFER;
         }
@@ -3498,7 +3529,7 @@ public final class ImageEdit_2_0_0Validator {
             }
             if (out != null) out.append('}');
         } else {
-            throw DEFER;
+            throw defer(c);
         }
     }
     

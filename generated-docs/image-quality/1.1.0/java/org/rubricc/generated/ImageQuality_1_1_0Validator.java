@@ -801,7 +801,7 @@ public final class ImageQuality_1_1_0Validator {
             plainRating(st);
             return peek(st) < 0 ? verdict(st) : null;
         } catch (Defer d) {
-            return null;
+            return d == END ? cutShort(json, offset, length) : null;
         } catch (Stop s) {
             return STOPPED;
         }
@@ -1072,7 +1072,7 @@ public final class ImageQuality_1_1_0Validator {
             st.k0 = OBJECT;
             skipValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check0(st);
     }
@@ -1111,7 +1111,7 @@ public final class ImageQuality_1_1_0Validator {
             st.k1 = OBJECT;
             st.x1 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check1(st);
     }
@@ -1150,7 +1150,7 @@ public final class ImageQuality_1_1_0Validator {
             st.k2 = OBJECT;
             st.x2 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check2(st);
     }
@@ -1189,7 +1189,7 @@ public final class ImageQuality_1_1_0Validator {
             st.k3 = OBJECT;
             st.x3 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check3(st);
     }
@@ -1228,7 +1228,7 @@ public final class ImageQuality_1_1_0Validator {
             st.k4 = OBJECT;
             st.x4 = captureValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check4(st);
     }
@@ -1264,7 +1264,7 @@ public final class ImageQuality_1_1_0Validator {
             st.k5 = OBJECT;
             skipValue(st);
         } else {
-            throw DEFER;
+            throw defer(c);
         }
         check5(st);
     }
@@ -1913,6 +1913,35 @@ public final class ImageQuality_1_1_0Validator {
     
     private static final Defer DEFER = new Defer();
     
+    /**
+     * Thrown instead of {@code DEFER} where the input ends inside the rating. All before was plain (no
+     * string to decode, no key given twice), so Jackson's tokenizer alone meets the same end at the same
+     * place, with the error the Jackson reader would report: {@code cutShort}.
+     */
+    private static final Defer END = new Defer();
+    
+    /** The exception for an unexpected byte, or for none at all ({@code c} is -1 at the end). */
+    private static Defer defer(int c) {
+        return c < 0 ? END : DEFER;
+    }
+    
+    /**
+     * The verdict on a rating the byte reader read up to the end of the input: Jackson's tokenizer's error
+     * there. Null when it finds none (the Jackson reader then reads the rating).
+     */
+    private static List<Violation> cutShort(byte[] json, int offset, int length) {
+        try (JsonParser p = JSON.createParser(json, offset, length)) {
+            while (p.nextToken() != null) {
+                // tokens only: the error is in the tokenizer
+            }
+        } catch (JsonProcessingException e) {
+            return malformed("not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+    
     /** The next byte after whitespace (as Jackson skips it: space, tab, CR, LF), or -1 at the end. */
     private static int peek(State st) {
         byte[] b = st.in;
@@ -1933,7 +1962,8 @@ public final class ImageQuality_1_1_0Validator {
     
     /** Reads past one expected byte (after whitespace). */
     private static void expect(State st, int c) {
-        if (peek(st) != c) throw DEFER;
+        int got = peek(st);
+        if (got != c) throw defer(got);
         st.at++;
     }
     
@@ -1950,7 +1980,7 @@ public final class ImageQuality_1_1_0Validator {
         st.at++;
         if (c == ',') return true;
         if (c == close) return false;
-        throw DEFER;
+        throw defer(c);
     }
     
     /**
@@ -1960,7 +1990,8 @@ public final class ImageQuality_1_1_0Validator {
      * {@code new String(bytes, UTF_8)} gives exactly the characters Jackson would.
      */
     private static void string(State st) {
-        if (peek(st) != '"') throw DEFER;
+        int quote = peek(st);
+        if (quote != '"') throw defer(quote);
         byte[] b = st.in;
         int i = st.at + 1;
         int end = st.end;
@@ -1985,7 +2016,7 @@ public final class ImageQuality_1_1_0Validator {
                     break;
                 }
             }
-            if (i >= end) throw DEFER;
+            if (i >= end) throw END;
             int c = b[i];
             if (c >= 0x20) {
                 if (c == '"') break;
@@ -2078,7 +2109,7 @@ public final class ImageQuality_1_1_0Validator {
         int end = st.end;
         boolean negative = b[i] == '-';
         if (negative) i++;
-        if (i >= end) throw DEFER;
+        if (i >= end) throw END;
         long u = 0;
         int digits = 0;
         int scale = 0;
@@ -2131,7 +2162,7 @@ public final class ImageQuality_1_1_0Validator {
         byte[] b = st.in;
         int i = st.at;
         int n = word.length();
-        if (i + n > st.end) throw DEFER;
+        if (i + n > st.end) throw END;
         for (int k = 0; k < n; k++) {
             if (b[i + k] != word.charAt(k)) throw DEFER;
         }
@@ -2202,7 +2233,7 @@ public final class ImageQuality_1_1_0Validator {
             }
             if (out != null) out.append('}');
         } else {
-            throw DEFER;
+            throw defer(c);
         }
     }
     
