@@ -25,7 +25,8 @@ import org.rubricc.model.Scale;
  * Keys are matched on their UTF-8 bytes, by length first.
  */
 final class ByteReaderGenerator {
-    private static final List<String> TOP_LEVEL = List.of("rubric", "version", "item", "rater", "answers", "justifications");
+    /** The top-level keys; the reader below takes them by position: rubric, version, item, rater, answers, justifications. */
+    private static final List<String> TOP_LEVEL = ValidatorGenerator.TOP_LEVEL;
 
     private final Rubric rubric;
     private final List<Dimension> dims;

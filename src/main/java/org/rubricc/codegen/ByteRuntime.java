@@ -3,10 +3,11 @@ package org.rubricc.codegen;
 /**
  * The fixed part of the byte reader every generated validator has for UTF-8 input: a strict reader of
  * plain JSON that reads straight from the caller's bytes. It reads only what it can read exactly as
- * Jackson does (no escapes, no exponents, well-formed UTF-8 only, the keys the rubric knows, each once,
- * at most {@code PLAIN_LIMIT} bytes); at anything else it throws {@code DEFER}, and the rating is read
- * again, from the start, by Jackson's streaming parser, which stays the judge of malformed JSON and the
- * author of its messages. Appended verbatim to each generated class.
+ * Jackson does (no escapes, no exponents, well-formed UTF-8 only, no key twice in an object, at most 32
+ * levels deep and {@code PLAIN_LIMIT} bytes long); at anything else it throws {@code DEFER}, and the
+ * rating is read again, from the start, by Jackson's streaming parser, which stays the judge of malformed
+ * JSON and the author of its messages. Where the input ends too early it throws {@code END}, and Jackson's
+ * tokenizer alone words the error. Appended verbatim to each generated class.
  */
 final class ByteRuntime {
     private ByteRuntime() {}

@@ -46,7 +46,9 @@ public final class InMemoryCompiler {
 
     /**
      * Compiles sources, given by fully qualified class name, and returns the class loader that defines
-     * them (its parent is the loader of jackson-core, so the classes share Jackson with the caller).
+     * them. Its parent is rubricc's own loader: the classes share Jackson with rubricc, and the classes
+     * {@link CompiledValidator} binds them with can see its interfaces. (They are compiled against
+     * jackson-core alone, so they use nothing else.)
      */
     public static ClassLoader compile(Map<String, String> sources) throws CompileException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -84,7 +86,7 @@ public final class InMemoryCompiler {
         }
         Map<String, byte[]> bytes = new HashMap<>();
         classes.forEach((k, v) -> bytes.put(k, v.toByteArray()));
-        return new ClassLoader(JsonParser.class.getClassLoader()) {
+        return new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
                 byte[] b = bytes.get(name);

@@ -28,7 +28,8 @@ import org.rubricc.model.Value;
 
 /**
  * Writes the Java validator of one rubric version: a class that reads a rating with Jackson's streaming
- * parser (or, for plain UTF-8 input, with its own strict byte reader: {@link ByteReaderGenerator}), keeps each answer in fields of a per-call state object, and then judges it with the rubric's
+ * parser (or, for plain UTF-8 input, with its own strict byte reader: {@link ByteReaderGenerator}),
+ * keeps each answer in fields of a per-call state object, and then judges it with the rubric's
  * conditions and rules compiled to Java expressions. Its verdicts, violation order and messages are
  * those of the runtime validator ({@code org.rubricc.validate.Validator}); the differential tests hold
  * the two to that.
@@ -208,7 +209,7 @@ public final class ValidatorGenerator {
                         + "value, no trailing content); an empty list when it is valid. Input that is not one JSON object\n"
                         + "gives one {@code malformed-json} violation.\n\n"
                         + "<p>Plain ratings are read straight from the bytes; a rating with anything else (escapes,\n"
-                        + "exponents, keys the rubric does not know, malformed JSON) is read by Jackson's parser.\n\n"
+                        + "exponents, keys given twice, malformed JSON) is read by Jackson's parser.\n\n"
                         + "@throws IndexOutOfBoundsException when the range is not inside {@code json}\n")
                 .addParameter(byte[].class, "json").addParameter(int.class, "offset").addParameter(int.class, "length")
                 .addStatement("$T.checkFromIndexSize(offset, length, json.length)", java.util.Objects.class)

@@ -147,7 +147,7 @@ public final class ImageEdit_1_1_0Validator {
      * gives one {@code malformed-json} violation.
      *
      * <p>Plain ratings are read straight from the bytes; a rating with anything else (escapes,
-     * exponents, keys the rubric does not know, malformed JSON) is read by Jackson's parser.
+     * exponents, keys given twice, malformed JSON) is read by Jackson's parser.
      *
      * @throws IndexOutOfBoundsException when the range is not inside {@code json}
      */
