@@ -153,6 +153,24 @@ final class Runtime {
                 return l == 3 && c[o] == 'n' && c[o + 1] == '/' && c[o + 2] == 'a';
             }
 
+            /**
+             * {@code JSON}, or a new factory, with no field names read before, when the input holds the byte
+             * 0xFF: Jackson pads a name's last bytes with 0xFF to look it up among the names read before, so a
+             * name holding 0xFF (never in UTF-8) could be taken for a shorter one from an earlier rating, and
+             * the verdict would depend on what was read before.
+             */
+            private static JsonFactory factory(byte[] json, int offset, int length) {
+                for (int i = offset, end = offset + length; i < end; i++) {
+                    if (json[i] == (byte) 0xFF) return newFactory();
+                }
+                return JSON;
+            }
+
+            /** A factory whose parsers report a key given twice in an object, as {@code rubricc validate} does. */
+            private static JsonFactory newFactory() {
+                return JsonFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            }
+
             /** The error Jackson reports for a key given twice in one object. */
             private static com.fasterxml.jackson.core.JsonParseException duplicate(JsonParser p, String name) {
                 return new com.fasterxml.jackson.core.JsonParseException(p, "Duplicate field '" + name + "'");

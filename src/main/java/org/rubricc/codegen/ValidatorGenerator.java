@@ -169,8 +169,9 @@ public final class ValidatorGenerator {
         type.addField(FieldSpec.builder(STRING, "RUBRIC_VERSION", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .initializer(c("$S", rubric.version().toString())).build());
         type.addField(FieldSpec.builder(JSON_FACTORY, "JSON", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Duplicate keys are found by the readers themselves, cheaper than by Jackson's detector.\n")
-                .initializer("new $T()", JSON_FACTORY)
+                .addJavadoc("Finds a key given twice where {@code rubricc validate} does: as the name is read, before\n"
+                        + "the colon after it.\n")
+                .initializer("newFactory()")
                 .build());
         for (String[] k : new String[][] {{"ABSENT", "0"}, {"NUMBER", "1"}, {"STRING", "2"}, {"TRUE", "3"}, {"FALSE", "4"},
                 {"ARRAY", "5"}, {"OBJECT", "6"}, {"NULL", "7"}, {"EMPTY_STRING", "8"}}) {
@@ -215,7 +216,7 @@ public final class ValidatorGenerator {
                 .addStatement("$T.checkFromIndexSize(offset, length, json.length)", java.util.Objects.class)
                 .addStatement("$T found = plain(json, offset, length, false)", violations)
                 .addStatement("if (found != null) return found")
-                .beginControlFlow("try ($T p = JSON.createParser(json, offset, length))", JSON_PARSER)
+                .beginControlFlow("try ($T p = factory(json, offset, length).createParser(json, offset, length))", JSON_PARSER)
                 .addStatement("return document(p, false)")
                 .nextControlFlow("catch ($T e)", IO_EXCEPTION)
                 .addStatement("return malformed(\"not valid JSON: \" + e.getMessage())")
@@ -262,7 +263,7 @@ public final class ValidatorGenerator {
                 .addStatement("$T.checkFromIndexSize(offset, length, json.length)", java.util.Objects.class)
                 .addStatement("$T found = plain(json, offset, length, true)", violations)
                 .addStatement("if (found != null) return found.isEmpty()")
-                .beginControlFlow("try ($T p = JSON.createParser(json, offset, length))", JSON_PARSER)
+                .beginControlFlow("try ($T p = factory(json, offset, length).createParser(json, offset, length))", JSON_PARSER)
                 .addStatement("return document(p, true).isEmpty()")
                 .nextControlFlow("catch ($T e)", IO_EXCEPTION)
                 .addStatement("return false")

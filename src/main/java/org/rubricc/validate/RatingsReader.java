@@ -120,7 +120,7 @@ public final class RatingsReader implements AutoCloseable {
     /** Parses a line strictly: one JSON value, no duplicate keys, exact numbers. */
     public static Line parse(RawLine raw) {
         if (raw.error() != null) return new Line(raw.number(), null, raw.error());
-        try (JsonParser p = MAPPER.getFactory().createParser(raw.bytes(), raw.offset(), raw.length())) {
+        try (JsonParser p = factory(raw).createParser(raw.bytes(), raw.offset(), raw.length())) {
             JsonNode node = TREE_READER.readTree(p);
             // No value at all: bytes that Jackson's encoding detection takes for UTF-16 or UTF-32 text of
             // whitespace only, such as CR NUL. (A line of whitespace is found before it gets here.)
@@ -132,6 +132,21 @@ public final class RatingsReader implements AutoCloseable {
         } catch (IOException | NumberFormatException e) { // a number Jackson cannot read, such as 1e99999999999
             return new Line(raw.number(), null, "not valid JSON: " + e.getMessage());
         }
+    }
+
+    /**
+     * The factory that reads a line: {@link #MAPPER}'s, or, for a line that holds the byte 0xFF, a copy of it
+     * with no names read before. Jackson looks a field name up among the names its factory has read before
+     * with the name's last bytes padded with 0xFF; a name that holds 0xFF itself (which UTF-8 never does)
+     * can then be taken for a shorter one read earlier, and is never decoded, so the line's verdict would
+     * depend on the lines before it. The generated validators do the same.
+     */
+    private static com.fasterxml.jackson.core.JsonFactory factory(RawLine raw) {
+        byte[] b = raw.bytes();
+        for (int i = raw.offset(), end = raw.offset() + raw.length(); i < end; i++) {
+            if (b[i] == (byte) 0xFF) return MAPPER.getFactory().copy();
+        }
+        return MAPPER.getFactory();
     }
 
     @Override

@@ -224,6 +224,36 @@ class GeneratedValidatorTest {
     }
 
     /**
+     * A field name holding the byte 0xFF is malformed UTF-8 whatever was read before: Jackson's table of
+     * names seen before (padded with 0xFF) must not take it for a shorter name from an earlier line.
+     */
+    @TestFactory
+    Stream<DynamicTest> namesWith0xFFAreMalformedWhateverCameBefore() throws IOException {
+        return rubrics().stream().map(r -> DynamicTest.dynamicTest(r.toString(), () -> {
+            Engines engines = new Engines(r);
+            String valid = new SubmissionGenerator(r, 3).valid().orElseThrow().toString();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            // "rubric" and "rubr" + 0xFF + "ic" end in the same padded bytes; so do "answrs" and "answ" + 0xFF + "rs".
+            String[][] pairs = {{"\"rubric\"", "\"rubr\u0001ic\""}, {"\"answers\"", "\"answ\u0001rs\""},
+                {"\"version\"", "\"versi\u0001on\""}};
+            for (String[] pair : pairs) {
+                for (String line : new String[] {valid.replace("\"answers\"", "\"answrs\""), valid, valid.replace(pair[0], pair[1])}) {
+                    for (byte x : line.getBytes(StandardCharsets.UTF_8)) out.write(x == 1 ? 0xFF : x);
+                    out.write('\n');
+                }
+            }
+            byte[] input = out.toByteArray();
+            for (int round = 0; round < 2; round++) { // the second time, both factories have read every name
+                List<List<Engines.V>>[] verdicts = engines.judge(input);
+                for (int i = 2; i < verdicts[0].size(); i += 3) {
+                    assertEquals(verdicts[0].get(i), verdicts[1].get(i), "line " + (i + 1));
+                    assertEquals("malformed-json", verdicts[1].get(i).get(0).code(), "line " + (i + 1) + ": " + verdicts[1].get(i));
+                }
+            }
+        }));
+    }
+
+    /**
      * The byte reader reads plain ratings itself (the speed of the generated validator rests on it) and
      * leaves to Jackson's parser what it must: escapes, exponents, a byte order mark, duplicate keys
      * (nested ones too), malformed JSON; a rating cut short after a plain beginning goes to Jackson's

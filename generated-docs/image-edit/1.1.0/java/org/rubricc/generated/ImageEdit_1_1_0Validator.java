@@ -28,9 +28,10 @@ public final class ImageEdit_1_1_0Validator {
     public static final String RUBRIC_VERSION = "1.1.0";
 
     /**
-     * Duplicate keys are found by the readers themselves, cheaper than by Jackson's detector.
+     * Finds a key given twice where {@code rubricc validate} does: as the name is read, before
+     * the colon after it.
      */
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = newFactory();
 
     private static final byte ABSENT = 0;
 
@@ -155,7 +156,7 @@ public final class ImageEdit_1_1_0Validator {
         Objects.checkFromIndexSize(offset, length, json.length);
         List<Violation> found = plain(json, offset, length, false);
         if (found != null) return found;
-        try (JsonParser p = JSON.createParser(json, offset, length)) {
+        try (JsonParser p = factory(json, offset, length).createParser(json, offset, length)) {
             return document(p, false);
         } catch (IOException e) {
             return malformed("not valid JSON: " + e.getMessage());
@@ -216,7 +217,7 @@ public final class ImageEdit_1_1_0Validator {
         Objects.checkFromIndexSize(offset, length, json.length);
         List<Violation> found = plain(json, offset, length, true);
         if (found != null) return found.isEmpty();
-        try (JsonParser p = JSON.createParser(json, offset, length)) {
+        try (JsonParser p = factory(json, offset, length).createParser(json, offset, length)) {
             return document(p, true).isEmpty();
         } catch (IOException e) {
             return false;
@@ -2845,6 +2846,24 @@ public final class ImageEdit_1_1_0Validator {
     
     private static boolean isNotApplicable(char[] c, int o, int l) {
         return l == 3 && c[o] == 'n' && c[o + 1] == '/' && c[o + 2] == 'a';
+    }
+    
+    /**
+     * {@code JSON}, or a new factory, with no field names read before, when the input holds the byte
+     * 0xFF: Jackson pads a name's last bytes with 0xFF to look it up among the names read before, so a
+     * name holding 0xFF (never in UTF-8) could be taken for a shorter one from an earlier rating, and
+     * the verdict would depend on what was read before.
+     */
+    private static JsonFactory factory(byte[] json, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (json[i] == (byte) 0xFF) return newFactory();
+        }
+        return JSON;
+    }
+    
+    /** A factory whose parsers report a key given twice in an object, as {@code rubricc validate} does. */
+    private static JsonFactory newFactory() {
+        return JsonFactory.builder().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
     
     /** The error Jackson reports for a key given twice in one object. */
