@@ -3032,6 +3032,11 @@ public final class ImageEdit_1_1_0Validator {
     
     /** Reads past one expected byte (after whitespace). */
     private static void expect(State st, int c) {
+        int at = st.at;
+        if (at < st.end && st.in[at] == c) { // no whitespace: the usual case
+            st.at = at + 1;
+            return;
+        }
         int got = peek(st);
         if (got != c) throw defer(got);
         st.at++;
@@ -3046,6 +3051,14 @@ public final class ImageEdit_1_1_0Validator {
     
     /** After a member or an item: true past a comma, false past the closing brace or bracket. */
     private static boolean more(State st, int close) {
+        int at = st.at;
+        if (at < st.end) { // no whitespace: the usual case
+            int c = st.in[at];
+            if (c == ',' || c == close) {
+                st.at = at + 1;
+                return c == ',';
+            }
+        }
         int c = peek(st);
         st.at++;
         if (c == ',') return true;
@@ -3060,9 +3073,11 @@ public final class ImageEdit_1_1_0Validator {
      * {@code new String(bytes, UTF_8)} gives exactly the characters Jackson would.
      */
     private static void string(State st) {
-        int quote = peek(st);
-        if (quote != '"') throw defer(quote);
         byte[] b = st.in;
+        if (st.at >= st.end || b[st.at] != '"') { // whitespace first, or no string
+            int quote = peek(st);
+            if (quote != '"') throw defer(quote);
+        }
         int i = st.at + 1;
         int end = st.end;
         int start = i;
