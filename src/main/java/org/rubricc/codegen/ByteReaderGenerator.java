@@ -3,6 +3,7 @@ package org.rubricc.codegen;
 import static org.rubricc.codegen.ValidatorGenerator.c;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
@@ -156,10 +157,7 @@ final class ByteReaderGenerator {
                     .endControlFlow();
         }
         m.beginControlFlow("default:")
-                .addStatement("String name = text(st)")
-                .addStatement("if (!st.fresh(0, name)) throw DEFER")
-                .addStatement("unknownTop(st, name)")
-                .addStatement("skipValue(st)")
+                .addCode(unknownKey(0, "unknownTop", false))
                 .endControlFlow()
                 .endControlFlow()
                 .endControlFlow("while (more(st, '}'))");
@@ -173,11 +171,7 @@ final class ByteReaderGenerator {
                 .addStatement("string(st)")
                 .addStatement("int d = plainDimension(st)")
                 .beginControlFlow("if (d < 0)")
-                .addStatement("String name = text(st)")
-                .addStatement("if (!st.fresh(1, name)) throw DEFER")
-                .addStatement("expect(st, ':')")
-                .addStatement("unknownAnswer(st, name)")
-                .addStatement("skipValue(st)")
+                .addCode(unknownKey(1, "unknownAnswer", true))
                 .addStatement("continue")
                 .endControlFlow()
                 .addStatement("if (answered(st, d)) throw DEFER")
@@ -199,11 +193,7 @@ final class ByteReaderGenerator {
                 .addStatement("string(st)")
                 .addStatement("int d = plainDimension(st)")
                 .beginControlFlow("if (d < 0)")
-                .addStatement("String name = text(st)")
-                .addStatement("if (!st.fresh(2, name)) throw DEFER")
-                .addStatement("expect(st, ':')")
-                .addStatement("unknownJustification(st, name)")
-                .addStatement("skipValue(st)")
+                .addCode(unknownKey(2, "unknownJustification", true))
                 .addStatement("continue")
                 .endControlFlow()
                 .addStatement("if (st.justificationKind[d] != ABSENT) throw DEFER")
@@ -219,6 +209,19 @@ final class ByteReaderGenerator {
                 .endControlFlow()
                 .endControlFlow("while (more(st, '}'))")
                 .build());
+    }
+
+    /**
+     * A key that is not a field of the format or a dimension, in object 0 (the rating), 1 ({@code answers})
+     * or 2 ({@code justifications}): given twice, it goes to Jackson; else {@code report} takes it, as in
+     * the Jackson reader, and its value is skipped. {@code colon}: whether the colon is still to be read.
+     */
+    private static CodeBlock unknownKey(int object, String report, boolean colon) {
+        CodeBlock.Builder b = CodeBlock.builder()
+                .addStatement("String name = text(st)")
+                .addStatement("if (!st.fresh($L, name)) throw DEFER", object);
+        if (colon) b.addStatement("expect(st, ':')");
+        return b.addStatement("$L(st, name)", report).addStatement("skipValue(st)").build();
     }
 
     /** {@code plainAnswerI(st)}: reads the answer as {@code answerI} does, then checks it with {@code checkI}. */
@@ -269,8 +272,7 @@ final class ByteReaderGenerator {
                     .endControlFlow()
                     .addStatement("size$L(st, size)", i)
                     .addStatement("return");
-        }
-        if (!multi) {
+        } else {
             m.nextControlFlow("else if (c == '[')")
                     .addStatement("st.k$L = ARRAY", i)
                     .addStatement(text ? "skipValue(st)" : "st.x" + i + " = captureValue(st)");

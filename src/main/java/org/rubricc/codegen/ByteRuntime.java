@@ -272,20 +272,9 @@ final class ByteRuntime {
                 }
                 if (digits > 18) throw DEFER;
                 delimiter(b, i, end);
-                if (isFloat) {
-                    if (u == 0) {
-                        scale = 0;
-                    } else {
-                        while (scale > 0 && u % 10 == 0) {
-                            u /= 10;
-                            scale--;
-                        }
-                    }
-                }
-                st.tn = negative ? -u : u;
-                st.ts = scale;
                 st.tb = null;
                 st.tf = isFloat;
+                exact(st, negative, u, scale); // at most 18 digits, no exponent: it fits
                 st.at = i;
             }
 

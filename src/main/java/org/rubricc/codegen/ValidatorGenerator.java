@@ -383,13 +383,8 @@ public final class ValidatorGenerator {
                 .endControlFlow()
                 .endControlFlow();
         type.addMethod(rating.build());
-        type.addMethod(MethodSpec.methodBuilder("unknownTop").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addJavadoc("Reports a key of the rating object that is not a field of the format.\n")
-                .addParameter(state, "st").addParameter(String.class, "name")
-                .addStatement("st.stop()")
-                .addStatement(c("st.top(new $T(pointer(\"\", name), $S, \"unknown field `\" + name + $S))", violation, UNKNOWN_KEY,
-                        unknownTop))
-                .build());
+        unknownKeyReport("unknownTop", "Reports a key of the rating object that is not a field of the format.", "top", "",
+                "unknown field `", unknownTop);
 
         String notADimension = "` is not a dimension of " + rubric.id() + " " + rubric.version();
         MethodSpec.Builder answers = reader("answers")
@@ -410,13 +405,8 @@ public final class ValidatorGenerator {
                 .endControlFlow()
                 .endControlFlow();
         type.addMethod(answers.build());
-        type.addMethod(MethodSpec.methodBuilder("unknownAnswer").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addJavadoc("Reports a key of {@code answers} that is not a dimension.\n")
-                .addParameter(state, "st").addParameter(String.class, "name")
-                .addStatement("st.stop()")
-                .addStatement(c("st.answer(new $T(pointer(\"/answers\", name), $S, \"`\" + name + $S))", violation, UNKNOWN_KEY,
-                        notADimension))
-                .build());
+        unknownKeyReport("unknownAnswer", "Reports a key of {@code answers} that is not a dimension.", "answer", "/answers", "`",
+                notADimension);
         type.addMethod(MethodSpec.methodBuilder("unknownJustification").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addJavadoc("Keeps a key of {@code justifications} that is not a dimension, in document order, for the verdict.\n")
                 .addParameter(state, "st").addParameter(String.class, "name")
@@ -449,6 +439,19 @@ public final class ValidatorGenerator {
                 .addStatement("skip(p, t)")
                 .endControlFlow()
                 .endControlFlow()
+                .build());
+    }
+
+    /**
+     * {@code name(st, key)}: reports an unknown key under the JSON pointer {@code parent}, through the state's
+     * list {@code list}, with the message {@code before + key + after}. Both readers call it.
+     */
+    private void unknownKeyReport(String name, String doc, String list, String parent, String before, String after) {
+        type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addJavadoc(doc + "\n")
+                .addParameter(state, "st").addParameter(String.class, "name")
+                .addStatement("st.stop()")
+                .addStatement(c("st.$L(new $T(pointer($S, name), $S, $S + name + $S))", list, violation, parent, UNKNOWN_KEY, before, after))
                 .build());
     }
 

@@ -1710,29 +1710,7 @@ public final class ImageQuality_1_1_0Validator {
             }
             scale = negativeExponent ? scale + e : scale - e;
         }
-        if (fits) {
-            if (u == 0) {
-                scale = 0;
-            } else {
-                while (scale > 0 && u % 10 == 0) {
-                    u /= 10;
-                    scale--;
-                }
-                while (scale < 0 && fits) {
-                    if (u > 922337203685477580L) {
-                        fits = false;
-                    } else {
-                        u *= 10;
-                        scale++;
-                    }
-                }
-            }
-        }
-        if (fits) {
-            st.tn = negative ? -u : u;
-            st.ts = scale;
-            return;
-        }
+        if (fits && exact(st, negative, u, scale)) return;
         BigDecimal v = p.getDecimalValue();
         if (v.signum() == 0) {
             st.tn = 0;
@@ -1753,6 +1731,29 @@ public final class ImageQuality_1_1_0Validator {
         }
         st.tn = v.unscaledValue().longValue();
         st.ts = v.scale();
+    }
+    
+    /**
+     * Stores the number (-)u x 10^-scale in {@code st.tn}/{@code st.ts}, with no trailing zero after the
+     * point (zero as 0, scale 0); false when that does not fit a long.
+     */
+    private static boolean exact(State st, boolean negative, long u, int scale) {
+        if (u == 0) {
+            st.tn = 0;
+            st.ts = 0;
+            return true;
+        }
+        while (scale > 0 && u % 10 == 0) {
+            u /= 10;
+            scale--;
+        }
+        for (; scale < 0; scale++) {
+            if (u > 922337203685477580L) return false;
+            u *= 10;
+        }
+        st.tn = negative ? -u : u;
+        st.ts = scale;
+        return true;
     }
     
     private static final long[] POWERS_OF_TEN = {
@@ -2174,20 +2175,9 @@ public final class ImageQuality_1_1_0Validator {
         }
         if (digits > 18) throw DEFER;
         delimiter(b, i, end);
-        if (isFloat) {
-            if (u == 0) {
-                scale = 0;
-            } else {
-                while (scale > 0 && u % 10 == 0) {
-                    u /= 10;
-                    scale--;
-                }
-            }
-        }
-        st.tn = negative ? -u : u;
-        st.ts = scale;
         st.tb = null;
         st.tf = isFloat;
+        exact(st, negative, u, scale); // at most 18 digits, no exponent: it fits
         st.at = i;
     }
     
