@@ -1,0 +1,44 @@
+// README snippet: a rubricc rating form in react-jsonschema-form 6, from the three files
+// `rubricc compile --target schema` writes (rating-form.schema.json, .ui.json, .messages.json).
+// Run by src/test/js/test/rjsf-form.test.mjs: the test page mounts exactly this component.
+import Form from '@rjsf/core';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+// The forms are JSON Schema 2020-12, so rjsf's validator gets ajv's 2020 class.
+const validator = customizeValidator({ AjvClass: Ajv2020 });
+
+// rating-form.messages.json maps the schema location of a keyword (ajv's error.schemaPath) to
+// rubricc's message for it: a string replaces ajv's wording; null hides an error that only
+// echoes another one already shown on the field (an `if` failing because its `then` failed).
+export function catalogErrors(messages) {
+  return (errors) => errors.flatMap((error) => {
+    if (!Object.hasOwn(messages, error.schemaPath)) return [error];
+    const message = messages[error.schemaPath];
+    return message === null ? [] : [{ ...error, message, stack: message }];
+  });
+}
+
+export function RatingForm({ schema, uiSchema, messages, onSubmit, onError }) {
+  return (
+    <Form
+      schema={schema}
+      uiSchema={uiSchema}
+      validator={validator}
+      transformErrors={catalogErrors(messages)}
+      // Each message next to its question, not also in a list at the top.
+      showErrorList={false}
+      // The browser's own checks (required, min/max) would stop the submit with its own bubbles;
+      // every message comes from the schema and the catalog instead.
+      noHtml5Validate
+      // A question the rater's answers now skip disappears from the form: drop its answer as it
+      // disappears, so the submission never answers a skipped question.
+      omitExtraData
+      liveOmit
+      // Prefill single-value consts (rubric, version) but never pick one of a question's choices.
+      experimental_defaultFormStateBehavior={{ constAsDefaults: 'skipOneOf' }}
+      onSubmit={({ formData }) => onSubmit(formData)}
+      onError={onError}
+    />
+  );
+}
