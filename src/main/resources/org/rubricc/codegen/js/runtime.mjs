@@ -54,6 +54,8 @@ function numCmp(v, k) {
   return decCmp(typeof v === "number" ? decOfNumber(v) : v, k.d);
 }
 const numEq = (v, k) => isNum(v) && numCmp(v, k) === 0;
+/** Whether a multi-select answer (an array) includes a choice. */
+const contains = (v, choice) => Array.isArray(v) && v.includes(choice);
 
 /** BigDecimal.toString() of a Dec (scientific notation when Java uses it). */
 function decString(d) {
@@ -201,7 +203,7 @@ class Reader {
         continue;
       }
       this.fail("Illegal character (" + charDesc(c) + "): only regular white space (\\r, \\n, \\t) is allowed between tokens"
-        + (c === 0x1e ? " (consider enabling `JsonReadFeature.ALLOW_RS_CONTROL_CHAR` to allow use of Record Separator (\\u001E))" : ""));
+        + (c === 0x1e ? " (consider enabling `JsonReadFeature.ALLOW_RS_CONTROL_CHAR` to allow use of Record Separators (\\u001E))" : ""));
     }
     return -1;
   }
@@ -283,14 +285,14 @@ class Reader {
   nonNumeric(word, matched) {
     let i = matched.length;
     while (i < word.length && this.p < this.end && this.b[this.p] === word.charCodeAt(i)) { this.p++; i++; }
+    if (i === word.length && this.p < this.end && isIdPart(this.charForErrorPeek())) this.invalidToken(word, VALID_VALUES);
     if (i === word.length) this.fail("Non-standard token '" + word + "': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow");
     this.invalidToken(word.slice(0, i), VALID_VALUES);
   }
   keyword(word, root) {
     this.p++;
     for (let i = 1; i < word.length; i++) {
-      if (this.p >= this.end) this.eof(" in " + word);
-      if (this.b[this.p] !== word.charCodeAt(i)) this.invalidToken(word.slice(0, i), VALID_VALUES);
+      if (this.p >= this.end || this.b[this.p] !== word.charCodeAt(i)) this.invalidToken(word.slice(0, i), VALID_VALUES);
       this.p++;
     }
     if (this.p < this.end) {
@@ -326,16 +328,16 @@ class Reader {
     if (this.p < this.end && b[this.p] === 0x2e) {
       int = false;
       this.p++;
-      if (this.p >= this.end) this.eof(" in a Number value");
-      if (b[this.p] < 0x30 || b[this.p] > 0x39) this.fail("Unexpected character (" + charDesc(b[this.p]) + ") in numeric value: Decimal point not followed by a digit");
+      const x = this.p < this.end ? b[this.p] : 0x2e;
+      if (x < 0x30 || x > 0x39) this.fail("Unexpected character (" + charDesc(x) + ") in numeric value: Decimal point not followed by a digit");
       while (this.p < this.end && b[this.p] >= 0x30 && b[this.p] <= 0x39) this.p++;
     }
     if (this.p < this.end && (b[this.p] === 0x65 || b[this.p] === 0x45)) {
       int = false;
       this.p++;
       if (this.p < this.end && (b[this.p] === 0x2b || b[this.p] === 0x2d)) this.p++;
-      if (this.p >= this.end) this.eof(" in a Number value");
-      if (b[this.p] < 0x30 || b[this.p] > 0x39) this.fail("Unexpected character (" + charDesc(b[this.p]) + ") in numeric value: Exponent indicator not followed by a digit");
+      const x = this.p < this.end ? b[this.p] : b[this.p - 1];
+      if (x < 0x30 || x > 0x39) this.fail("Unexpected character (" + charDesc(x) + ") in numeric value: Exponent indicator not followed by a digit");
       while (this.p < this.end && b[this.p] >= 0x30 && b[this.p] <= 0x39) this.p++;
     }
     if (root && this.p < this.end) {
@@ -352,10 +354,7 @@ class Reader {
     const b = this.b;
     let out = "", from = this.p;
     for (;;) {
-      if (this.p >= this.end) {
-        if (name) this.eof(" in field name");
-        this.eof(": was expecting closing quote for a string value");
-      }
+      if (this.p >= this.end) this.eof(" in VALUE_STRING");
       let c = b[this.p];
       if (c === 0x22) {
         out += latin(b, from, this.p);
@@ -374,6 +373,42 @@ class Reader {
       this.p++;
     }
   }
+  /** A field name after its opening quote: read to the closing quote, then decoded (as Jackson's addName does). */
+  name() {
+    const b = this.b;
+    if (this.p >= this.end) this.eof(": was expecting closing '\"' for name");
+    const bytes = [];
+    for (;;) {
+      if (this.p >= this.end) this.eof(" in field name");
+      const c = b[this.p++];
+      if (c === 0x22) break;
+      if (c === 0x5c) {
+        if (this.p >= this.end) this.eof(" in field name");
+        const e = this.escape(true);
+        for (const x of encoder.encode(e.length === 1 && e.charCodeAt(0) >= 0xd800 && e.charCodeAt(0) <= 0xdfff ? "\ufffd" : e)) bytes.push(x);
+      } else if (c < 0x20) {
+        this.fail("Illegal unquoted character (" + charDesc(c) + "): has to be escaped using backslash to be included in name");
+      } else bytes.push(c);
+    }
+    let out = "";
+    for (let i = 0; i < bytes.length;) {
+      let c = bytes[i++];
+      if (c < 0x80) { out += String.fromCharCode(c); continue; }
+      let need;
+      if ((c & 0xe0) === 0xc0) { c &= 0x1f; need = 1; }
+      else if ((c & 0xf0) === 0xe0) { c &= 0x0f; need = 2; }
+      else if ((c & 0xf8) === 0xf0) { c &= 0x07; need = 3; }
+      else this.fail("Invalid UTF-8 start byte 0x" + c.toString(16));
+      if (i + need > bytes.length) this.eof(" in field name");
+      for (let k = 0; k < need; k++) {
+        const d = bytes[i++];
+        if ((d & 0xc0) !== 0x80) this.fail("Invalid UTF-8 middle byte 0x" + d.toString(16));
+        c = (c << 6) | (d & 0x3f);
+      }
+      out += surrogates(c);
+    }
+    return out;
+  }
   utf8(c, name) {
     let need, min;
     if ((c & 0xe0) === 0xc0) { c &= 0x1f; need = 1; }
@@ -381,15 +416,15 @@ class Reader {
     else if ((c & 0xf8) === 0xf0) { c &= 0x07; need = 3; }
     else this.fail("Invalid UTF-8 start byte 0x" + c.toString(16));
     for (let k = 0; k < need; k++) {
-      if (this.p >= this.end) this.eof(name ? " in field name" : ": was expecting closing quote for a string value");
+      if (this.p >= this.end) this.eof(" in VALUE_STRING");
       const d = this.b[this.p++];
       if ((d & 0xc0) !== 0x80) this.fail("Invalid UTF-8 middle byte 0x" + d.toString(16));
       c = (c << 6) | (d & 0x3f);
     }
-    return String.fromCodePoint(c > 0x10ffff ? 0xfffd : c);
+    return surrogates(c);
   }
   escape(name) {
-    if (this.p >= this.end) this.eof(name ? " in field name" : ": was expecting closing quote for a string value");
+    if (this.p >= this.end) this.eof(" in VALUE_STRING");
     const c = this.b[this.p++];
     switch (c) {
       case 0x62: return "\b";
@@ -401,7 +436,7 @@ class Reader {
       case 0x75: {
         let v = 0;
         for (let k = 0; k < 4; k++) {
-          if (this.p >= this.end) this.eof(name ? " in field name" : ": was expecting closing quote for a string value");
+          if (this.p >= this.end) this.eof(" in VALUE_STRING");
           const h = this.b[this.p++];
           const d = h >= 0x30 && h <= 0x39 ? h - 0x30 : h >= 0x61 && h <= 0x66 ? h - 0x57 : h >= 0x41 && h <= 0x46 ? h - 0x37 : -1;
           if (d < 0) this.unexpected(h, "expected a hex-digit for character escape sequence");
@@ -433,7 +468,7 @@ class Reader {
         this.unexpected(this.charForError(c), "was expecting double-quote to start field name");
       }
       this.p++;
-      const k = this.string(true);
+      const k = this.name();
       if (seen.has(k)) this.fail("Duplicate field '" + k + "'");
       seen.add(k);
       c = this.ws();
@@ -495,6 +530,13 @@ class Reader {
 }
 const MORE = "\u0000more";
 
+/** A decoded code point as Java chars (Jackson splits anything above U+FFFF, even above U+10FFFF, into two). */
+function surrogates(c) {
+  if (c < 0x10000) return String.fromCharCode(c);
+  c -= 0x10000;
+  return String.fromCharCode((0xd800 | (c >> 10)) & 0xffff, 0xdc00 | (c & 0x3ff));
+}
+
 function latin(b, from, to) {
   let s = "";
   for (let i = from; i < to; i++) s += String.fromCharCode(b[i]);
@@ -502,6 +544,39 @@ function latin(b, from, to) {
 }
 
 const encoder = new TextEncoder();
+
+/** Jackson's guess of the encoding from the first bytes: null for UTF-8, else {text} or {error}. */
+function utf16or32(b, s) {
+  const n = b.length - s;
+  if (n < 2) return null;
+  if (n >= 4) {
+    const q = ((b[s] << 24) | (b[s + 1] << 16) | (b[s + 2] << 8) | b[s + 3]) >>> 0;
+    if (q === 0x0000feff || q === 0xfffe0000 || (q >>> 8) === 0xefbbbf) return null;
+    if (q === 0x0000fffe) return { error: "Unsupported UCS-4 endianness (2143) detected" };
+    if (q === 0xfeff0000) return { error: "Unsupported UCS-4 endianness (3412) detected" };
+    if (q >>> 16 === 0xfeff) return { text: decode("utf-16be", b.subarray(s + 2)) };
+    if (q >>> 16 === 0xfffe) return { text: decode("utf-16le", b.subarray(s + 2)) };
+    if (q >>> 8 === 0 || (q & 0x00ffffff) === 0 || (q & 0xff00ffff) === 0 || (q & 0xffff00ff) === 0) return { wide32: true, error: null, text: null, ...utf32(b, s, q) };
+  }
+  const i16 = (b[s] << 8) | b[s + 1];
+  if ((i16 & 0xff00) === 0) return { text: decode("utf-16be", b.subarray(s)) };
+  if ((i16 & 0x00ff) === 0) return { text: decode("utf-16le", b.subarray(s)) };
+  return null;
+}
+function utf32(b, s, q) {
+  if ((q & 0xff00ffff) === 0) return { error: "Unsupported UCS-4 endianness (2143) detected" };
+  if ((q & 0xffff00ff) === 0) return { error: "Unsupported UCS-4 endianness (3412) detected" };
+  const be = q >>> 8 === 0;
+  let text = "";
+  for (let i = s; i + 3 < b.length; i += 4) {
+    const c = be ? ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0 : ((b[i + 3] << 24) | (b[i + 2] << 16) | (b[i + 1] << 8) | b[i]) >>> 0;
+    text += c <= 0x10ffff ? String.fromCodePoint(c) : "\ufffd";
+  }
+  return { text };
+}
+function decode(enc, bytes) {
+  return new TextDecoder(enc).decode(bytes);
+}
 
 /**
  * Reads one line of a JSON Lines file (bytes, or a string, which is read as its UTF-8) as rubricc does:
@@ -518,8 +593,17 @@ export function readJson(line, firstLine = false) {
   for (let i = start; i < end; i++) if (b[i] !== 0x20 && b[i] !== 0x09) { blank = false; break; }
   if (blank) return { error: "an empty line is not a rating" };
   if (end !== b.length) b = b.subarray(0, end);
-  if (end - start >= 3 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf) start += 3;
+  const wide = utf16or32(b, start);
+  if (wide !== null) {
+    // Jackson takes these bytes for UTF-16 or UTF-32 text (README: its words may differ here).
+    if (wide.error) return { error: "not valid JSON: " + wide.error };
+    if (/^[ \t\r\n]*$/.test(wide.text)) return { error: "a rating must be a JSON object" };
+    b = encoder.encode(wide.text);
+    start = 0;
+  }
   const r = new Reader(b, start);
+  // Jackson skips a byte order mark of its own when it sees at least four bytes, and counts it in columns.
+  if (end - start >= 4 && b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf) r.p += 3;
   try {
     const res = r.line();
     if (res.empty) return { error: "a rating must be a JSON object" };
