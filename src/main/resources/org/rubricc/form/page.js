@@ -214,7 +214,7 @@ function renderDimension(d) {
   if (help.childNodes.length) u.fs.append(help);
 
   if (!d.required) {
-    u.clear = el('button', { type: 'button', class: 'clear', text: 'Clear answer', 'aria-label': 'Clear the answer to ' + d.title });
+    u.clear = el('button', { type: 'button', class: 'clear', text: 'Clear answer' });
     u.clear.addEventListener('click', () => { setAnswer(u, undefined); changed(); });
     u.fs.append(u.clear);
   }
