@@ -337,11 +337,14 @@ for (const v of versions().filter((x) => !only || `${x.id}@${x.version}` === onl
                         await p.setInputFiles('#items-file', items);
                         await p.waitForFunction(() => document.getElementById('progress').textContent.startsWith('Item'));
                     }
-                    // an answer that needs a justification, so the box and its count are in the picture
-                    const r = ratings.find((x) => x.justifications) ?? ratings[0];
-                    await fillByMouse(p, mod, { ...r, answers: Object.fromEntries(Object.entries(r.answers).slice(0, 3)), justifications: Object.fromEntries(Object.entries(r.justifications ?? {}).slice(0, 1).map(([id, t]) => [id, t.slice(0, 8)])) });
+                    // answers that need a justification, one too short, so the box and its count are in the picture
+                    const r = ratings.filter((x) => x.justifications).at(-1) ?? ratings[0];
+                    await fillByMouse(p, mod, { ...r, justifications: Object.fromEntries(Object.entries(r.justifications ?? {}).slice(0, 1).map(([id, t]) => [id, t.slice(0, 8)])) });
                     await p.evaluate(() => window.scrollTo(0, 0));
-                    await p.screenshot({ path: join(SHOTS, `${v.id}-${v.version}-${width}.png`), fullPage: width < 800 });
+                    await p.screenshot({ path: join(SHOTS, `${v.id}-${v.version}-${width}.png`) });
+                    // and the first question with a justification box, in the middle of the screen
+                    await p.evaluate(() => (document.querySelector('.just:not([hidden])') ?? document.querySelector('fieldset.q')).closest('fieldset').scrollIntoView({ block: 'center' }));
+                    await p.screenshot({ path: join(SHOTS, `${v.id}-${v.version}-${width}-question.png`) });
                     await p.evaluate(axeSource);
                     const result = await p.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
                     const bad = result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');

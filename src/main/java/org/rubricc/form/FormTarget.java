@@ -48,7 +48,7 @@ public final class FormTarget implements Target {
         String csp = "default-src 'none'; script-src '" + sha256(script) + "' blob:; style-src '" + sha256(css) + "'; "
                 + "img-src http: https: file: data: blob:; base-uri 'none'; form-action 'none'; object-src 'none'";
         String title = escape(rubric.title() + " " + rubric.version());
-        return fill(resource("page.html"), Map.of("csp", escape(csp), "title", title, "css", css,
+        return fill(resource("page.html"), Map.of("csp", csp, "title", title, "css", css,
                 "module", wrap(Base64.getEncoder().encodeToString(module)), "script", script));
     }
 

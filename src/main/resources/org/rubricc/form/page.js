@@ -119,6 +119,9 @@ function choicesOf(d) {
   return out;
 }
 
+/** The digit that chooses the i-th answer. */
+const key = (i) => (i < 9 ? String(i + 1) : i === 9 ? '0' : '');
+
 function renderDimension(d) {
   const s = d.scale;
   const u = { d, values: [], inputs: [], na: null, free: null };
@@ -138,8 +141,8 @@ function renderDimension(d) {
       u.inputs.push(input);
       u.values.push(c.value);
       list.append(el('label', { class: 'option', for: input.id }, input,
-        el('span', { class: 'key', 'aria-hidden': 'true', text: i < 9 ? String(i + 1) : i === 9 ? '0' : '' }),
-        el('span', null, c.shown !== undefined ? el('span', { class: 'val', text: c.shown }) : null, el('span', { class: 'name', text: c.label })),
+        el('span', { class: 'key', 'aria-hidden': c.shown === key(i) ? undefined : 'true', text: key(i) }),
+        el('span', null, c.shown !== undefined && c.shown !== key(i) ? el('span', { class: 'val', text: c.shown }) : null, el('span', { class: 'name', text: c.label })),
         c.description ? el('span', { class: 'anchor', text: c.description }) : null));
     });
     u.fs.append(list);
@@ -308,7 +311,7 @@ function refresh() {
     if (min !== undefined) {
       u.justLabel.textContent = 'Justification for \u201C' + u.d.title + '\u201D (at least ' + min + ' characters)';
       const n = codePoints(u.justArea.value);
-      u.justCount.textContent = n + ' / ' + min;
+      u.justCount.textContent = n + ' / ' + min + ' characters';
       u.justCount.className = 'count ' + (n >= min ? 'enough' : 'short');
       if (u.justArea.value !== '') justifications[id] = u.justArea.value;
     }
