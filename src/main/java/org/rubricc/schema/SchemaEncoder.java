@@ -110,11 +110,6 @@ public final class SchemaEncoder {
         assert required.size() == 5;
         ArrayNode all = root.putArray("allOf");
         for (Dimension d : rubric.dimensions()) justificationRules(d, all);
-        for (Rule r : rubric.rules()) {
-            for (Constraint c : r.constraints()) {
-                if (c instanceof Constraint.Justify j) all.add(ruleJustification(r, j));
-            }
-        }
         if (all.isEmpty()) root.remove("allOf");
         root.put("$id", id(rubric, Json.write(root)));
         encoded = root;
@@ -446,22 +441,32 @@ public final class SchemaEncoder {
         rule.put("$comment", "a justification of `" + d.id() + "` needs an answer");
         rule.set("not", orphan);
         messages.note(rule, "not", "there is a justification for " + Phrases.title(d) + " but no answer");
+        // The dimension's own requirements and the rules' `then justify`, longest minimum first: where several
+        // apply at once, a renderer that merges them keeps the first description, which then names the minimum
+        // that holds.
+        List<Requirement> requirements = new ArrayList<>();
         for (Dimension.Justification j : d.justifications()) {
-            String why = "a justification is required for " + Phrases.title(d) + j.when().map(w -> " when " + w.toSource()).orElse("");
+            requirements.add(new Requirement("justify `" + d.id() + "`" + j.when().map(w -> " when " + w.toSource()).orElse(""),
+                    j.when(), j.minLength(),
+                    "a justification is required for " + Phrases.title(d) + j.when().map(w -> " when " + w.toSource()).orElse("")));
+        }
+        for (Rule r : rubric.rules()) {
+            for (Constraint c : r.constraints()) {
+                if (c instanceof Constraint.Justify j && j.target().equals(d.id())) {
+                    requirements.add(new Requirement("rule `" + r.id() + "`: " + r.title(), r.when(), j.minLength(),
+                            Phrases.rule(r) + ": a justification is required for " + Phrases.title(d)));
+                }
+            }
+        }
+        requirements.sort(java.util.Comparator.comparingInt(Requirement::minLength).reversed());
+        for (Requirement q : requirements) {
             ObjectNode cond = present(d.id());
-            if (j.when().isPresent()) cond = allOf(cond, condition(j.when().get()));
-            all.add(justify("justify `" + d.id() + "`" + j.when().map(w -> " when " + w.toSource()).orElse(""),
-                    cond, d, j.minLength(), why));
+            if (q.when().isPresent()) cond = allOf(cond, condition(q.when().get()));
+            all.add(justify(q.comment(), cond, d, q.minLength(), q.why()));
         }
     }
 
-    private ObjectNode ruleJustification(Rule r, Constraint.Justify j) {
-        Dimension d = rubric.dimension(j.target()).orElseThrow();
-        ObjectNode cond = present(d.id());
-        if (r.when().isPresent()) cond = allOf(cond, condition(r.when().get()));
-        return justify("rule `" + r.id() + "`: " + r.title(), cond, d, j.minLength(),
-                Phrases.rule(r) + ": a justification is required for " + Phrases.title(d));
-    }
+    private record Requirement(String comment, Optional<Condition> when, int minLength, String why) {}
 
     /** When the answers meet {@code cond}, a justification of {@code d} of at least {@code min} code points. */
     private ObjectNode justify(String comment, ObjectNode cond, Dimension d, int min, String why) {
@@ -477,6 +482,7 @@ public final class SchemaEncoder {
         ObjectNode text = justifications.putObject("properties").putObject(d.id());
         text.put("type", "string");
         text.put("title", "Why: " + d.title());
+        text.put("description", min > 0 ? "Required: at least " + min + " characters." : "Required.");
         if (min > 0) text.put("minLength", min);
         justifications.putArray("required").add(d.id());
         then.putArray("required").add("justifications");
