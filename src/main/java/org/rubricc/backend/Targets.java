@@ -8,6 +8,7 @@ public final class Targets {
 
     public static List<Target> all() {
         return List.of(new org.rubricc.schema.SchemaTarget(), new org.rubricc.docs.DocsTarget(),
-                new org.rubricc.codegen.JavaTarget(), new org.rubricc.diff.ChangelogTarget());
+                new org.rubricc.codegen.JavaTarget(), new org.rubricc.codegen.js.JsTarget(),
+                new org.rubricc.diff.ChangelogTarget());
     }
 }

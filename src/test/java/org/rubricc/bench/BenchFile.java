@@ -1,0 +1,22 @@
+package org.rubricc.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.rubricc.check.Frontend;
+import org.rubricc.model.Rubric;
+
+/**
+ * Writes the benchmark's ratings file without running the benchmark (for src/test/js/bench/validator-bench.mjs):
+ * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.rubricc.bench.BenchFile [LINES [FILE]]}.
+ */
+public final class BenchFile {
+    private BenchFile() {}
+
+    public static void main(String[] args) throws Exception {
+        int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path file = Path.of(args.length > 1 ? args[1] : "target/bench/image-edit-2.0.0-" + lines + ".jsonl");
+        Rubric rubric = new Frontend(Path.of("rubrics")).check(Path.of("rubrics/image-edit/2.0.0.rubric")).rubric().orElseThrow();
+        if (!Files.exists(file)) Benchmark.write(rubric, lines, file);
+        System.out.println(file);
+    }
+}
