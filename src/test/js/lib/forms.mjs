@@ -7,7 +7,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 
 /** The repository's root folder (this file is src/test/js/lib/forms.mjs). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-export const DOCS = join(ROOT, 'generated-docs');
+// RUBRICC_FORMS_DIR points the tests at other compiled forms (default: the committed generated-docs/).
+export const DOCS = process.env.RUBRICC_FORMS_DIR ? resolve(process.env.RUBRICC_FORMS_DIR) : join(ROOT, 'generated-docs');
 export const JAR = join(ROOT, 'target', 'rubricc.jar');
 
 /**

@@ -1,6 +1,7 @@
 // The test page: renders the rating form of one rubric version (?form=<rubric>/<version>) from its
 // three generated files and nothing else. Generic: it knows no rubric. The test reads what was
-// submitted from window.__submitted and the errors of a refused submit from window.__errors.
+// submitted from window.__submitted, the errors of a refused submit from window.__errors and the
+// data after the last change from window.__formData.
 import { createRoot } from 'react-dom/client';
 import { RatingForm } from '../snippets/rating-form.jsx';
 
@@ -21,7 +22,8 @@ async function main() {
     root.render(
       <RatingForm schema={schema} uiSchema={uiSchema} messages={messages}
         onSubmit={(data) => { window.__submitted = data; window.__errors = null; }}
-        onError={(errors) => { window.__errors = errors; }} />);
+        onError={(errors) => { window.__errors = errors; }}
+        onChange={({ formData }) => { window.__formData = formData; }} />);
     window.__ready = true;
   } catch (e) {
     document.getElementById('app').textContent = `could not load the form: ${e.message}`;

@@ -19,7 +19,7 @@ export function catalogErrors(messages) {
   });
 }
 
-export function RatingForm({ schema, uiSchema, messages, onSubmit, onError }) {
+export function RatingForm({ schema, uiSchema, messages, onSubmit, onError, onChange }) {
   return (
     <Form
       schema={schema}
@@ -35,10 +35,13 @@ export function RatingForm({ schema, uiSchema, messages, onSubmit, onError }) {
       // disappears, so the submission never answers a skipped question.
       omitExtraData
       liveOmit
-      // Prefill single-value consts (rubric, version) but never pick one of a question's choices.
-      experimental_defaultFormStateBehavior={{ constAsDefaults: 'skipOneOf' }}
+      // Nothing is answered for the rater: prefill single-value consts (rubric, version) but never one
+      // of a question's choices ('always' also throws "schema cannot be inferred as a constant" on
+      // oneOf choices), and leave a required yes/no question unanswered (rjsf's default is false).
+      experimental_defaultFormStateBehavior={{ constAsDefaults: 'skipOneOf', requiredBooleanDefault: 'skip', emptyObjectFields: 'skipEmptyDefaults' }}
       onSubmit={({ formData }) => onSubmit(formData)}
       onError={onError}
+      onChange={onChange}
     />
   );
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.rubricc.backend.GeneratedFile;
 import org.rubricc.backend.Target;
 import org.rubricc.docs.DocsTarget;
-import org.rubricc.docs.Markdown;
+import org.rubricc.backend.Markdown;
 import org.rubricc.model.Rubric;
 
 /**

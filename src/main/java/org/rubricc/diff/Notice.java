@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rubricc.docs.DocsTarget;
-import org.rubricc.docs.Markdown;
+import org.rubricc.backend.Markdown;
 import org.rubricc.docs.Sentences;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;

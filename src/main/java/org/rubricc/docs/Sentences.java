@@ -2,6 +2,7 @@ package org.rubricc.docs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.rubricc.backend.Markdown;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;

@@ -1,369 +1,591 @@
 package org.rubricc.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.rubricc.backend.Json;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;
+import org.rubricc.model.Phrases;
 import org.rubricc.model.Rubric;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
-import org.rubricc.model.Section;
 import org.rubricc.model.Value;
 
 /**
  * Encodes a rubric as a JSON Schema (draft 2020-12) that accepts exactly the submissions
- * {@link org.rubricc.validate.Validator} accepts. Each condition atom becomes "the answer is present
- * and its value matches", exactly as the runtime evaluates it; skipping, justifications and rules
- * become {@code if}/{@code then} under {@code allOf}. Presentation (order, sections, guidance, labels)
- * travels as annotations ({@code title}, {@code description}, {@code x-rubric-*}), never as validation.
+ * {@link org.rubricc.validate.Validator} accepts, and that form renderers draw and strict validators
+ * load unchanged (README, "Rating-form schema"):
+ * <ul>
+ *   <li>standard keywords only, every typed keyword beside its {@code type}, every {@code required}
+ *       beside the {@code properties} it names (ajv's strict mode);</li>
+ *   <li>a question's property exists only where it is asked: a skipped question is defined in the
+ *       {@code else} of its skip condition, inside the {@code answers} object, so a renderer that
+ *       resolves {@code if}/{@code then}/{@code else} hides it; {@code unevaluatedProperties} rejects
+ *       everything no branch defined;</li>
+ *   <li>a required justification is defined only while it is required, with its minimum length;</li>
+ *   <li>labelled values are {@code oneOf} of one-value {@code enum}s with a {@code title}: the same test as
+ *       {@code const}, but a renderer that turns constants into defaults does not pre-answer questions.</li>
+ * </ul>
+ * Each condition atom is "the answer is present and its value matches", as {@link org.rubricc.model.Answers}
+ * says. While encoding, the encoder notes rubricc's own message for every keyword that can fail
+ * ({@link #messages()}), keyed by where the keyword ends up in the schema.
  */
 public final class SchemaEncoder {
     public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+    /** Where the schemas' {@code $id}s live; nothing fetches them, they name the schema. */
+    public static final String ID_BASE = "https://rubricc.org/schemas/";
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final Rubric rubric;
+    private final Messages messages = new Messages();
+    private ObjectNode encoded;
 
     public SchemaEncoder(Rubric rubric) {
         this.rubric = rubric;
     }
 
-    /** The schema's {@code $id}: names the rubric and the version. */
-    public static String id(Rubric r) {
-        return "urn:rubricc:" + r.id() + ":" + r.version() + ":rating-form";
+    /**
+     * The schema's {@code $id}: {@code https://rubricc.org/schemas/<rubric>/<version>/rating-form.schema.json?sha256=<digest>},
+     * the digest being the first 16 hex digits of the SHA-256 of the schema written without its {@code $id}. The same
+     * content has the same {@code $id} on every run and machine; a rubric that changed without a new version number gets
+     * another one, so a validator that caches schemas by {@code $id} cannot mix them up.
+     */
+    static String id(Rubric r, String contentWithoutId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(contentWithoutId.getBytes(StandardCharsets.UTF_8));
+            return ID_BASE + r.id() + "/" + r.version() + "/" + SchemaTarget.FILE + "?sha256="
+                    + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
+    /** The schema. */
     public ObjectNode encode() {
+        if (encoded != null) return encoded;
         ObjectNode root = Json.object();
         root.put("$schema", DIALECT);
-        root.put("$id", id(rubric));
+        root.put("$id", "");
         root.put("title", rubric.title() + " " + rubric.version());
         if (!rubric.description().isEmpty()) root.put("description", rubric.description());
-        root.put("x-rubric-id", rubric.id());
-        root.put("x-rubric-version", rubric.version().toString());
-        ArrayNode items = root.putArray("x-rubric-item-fields");
-        rubric.itemFields().forEach(f -> {
-            ObjectNode o = items.addObject();
-            o.put("id", f.id());
-            o.put("kind", f.kind().keyword());
-            o.put("label", f.label());
-            if (!f.description().isEmpty()) o.put("description", f.description());
-        });
-        ArrayNode sections = root.putArray("x-rubric-sections");
-        for (Section s : rubric.sections()) {
-            ObjectNode o = sections.addObject();
-            o.put("id", s.id());
-            o.put("title", s.title());
-            if (!s.guidance().isEmpty()) o.put("guidance", s.guidance());
-            s.skipWhen().ifPresent(c -> o.put("skipWhen", c.toSource()));
-            ArrayNode ds = o.putArray("dimensions");
-            s.dimensions().forEach(d -> ds.add(d.id()));
-        }
         root.put("type", "object");
         ObjectNode props = root.putObject("properties");
-        props.putObject("rubric").put("const", rubric.id()).put("description", "The id of the rubric this rating follows.");
-        props.putObject("version").put("const", rubric.version().toString())
-                .put("description", "The version of the rubric this rating was written for.");
-        props.putObject("item").put("type", "string").put("minLength", 1).put("description", "The id of the rated item.");
-        props.putObject("rater").put("type", "string").put("minLength", 1).put("description", "The id of the rater.");
-        ObjectNode answers = props.putObject("answers");
-        answers.put("type", "object");
-        answers.put("description", "One answer per dimension, by dimension id; a skipped dimension has none.");
-        ObjectNode answerProps = answers.putObject("properties");
-        ObjectNode justifications = props.putObject("justifications");
-        justifications.put("type", "object");
-        justifications.put("description", "Written reasons, by dimension id; only for answered dimensions.");
-        ObjectNode justificationProps = justifications.putObject("properties");
-        int order = 0;
-        for (Dimension d : rubric.dimensions()) {
-            answerProps.set(d.id(), answer(d, ++order));
-            justificationProps.putObject(d.id()).put("type", "string").put("title", "Why: " + d.title());
+        String id = rubric.id();
+        String version = rubric.version().toString();
+        ObjectNode rubricProp = props.putObject("rubric").put("type", "string").put("const", id)
+                .put("title", "Rubric").put("description", "The id of the rubric this rating follows.");
+        messages.note(rubricProp, "type", "`rubric` must be the string \"" + id + "\"");
+        messages.note(rubricProp, "const", "this rating is for another rubric; it must be \"" + id + "\"");
+        ObjectNode versionProp = props.putObject("version").put("type", "string").put("const", version)
+                .put("title", "Version").put("description", "The version of the rubric this rating was written for.");
+        messages.note(versionProp, "type", "`version` must be the string \"" + version + "\"");
+        messages.note(versionProp, "const", "this rating was written for another version of " + id + "; it must be \""
+                + version + "\"");
+        for (String field : List.of("item", "rater")) {
+            ObjectNode p = props.putObject(field).put("type", "string").put("minLength", 1)
+                    .put("title", field.equals("item") ? "Item" : "Rater")
+                    .put("description", field.equals("item") ? "The id of the rated item." : "The id of the rater.");
+            messages.note(p, "type", "`" + field + "` must be a non-empty string");
+            messages.note(p, "minLength", "`" + field + "` must be a non-empty string");
         }
-        answers.put("additionalProperties", false);
-        justifications.put("additionalProperties", false);
-        root.putArray("required").add("rubric").add("version").add("item").add("rater").add("answers");
+        props.set("answers", answers());
+        props.set("justifications", justifications());
+        ArrayNode required = root.putArray("required").add("rubric").add("version").add("item").add("rater").add("answers");
+        messages.note(root, "required", "a rating needs `rubric`, `version`, `item`, `rater` and `answers`");
         root.put("additionalProperties", false);
+        messages.note(root, "additionalProperties", "unknown field; a rating has only rubric, version, item, rater, answers "
+                + "and justifications");
+        assert required.size() == 5;
         ArrayNode all = root.putArray("allOf");
-        for (Dimension d : rubric.dimensions()) dimensionRules(d, all);
-        for (Rule r : rubric.rules()) rule(r, all);
+        for (Dimension d : rubric.dimensions()) justificationRules(d, all);
+        if (all.isEmpty()) root.remove("allOf");
+        root.put("$id", id(rubric, Json.write(root)));
+        encoded = root;
         return root;
     }
 
+    /** rubricc's message for each keyword of {@link #encode()} that can fail (README, "Using the rating form"). */
+    public ObjectNode messages() {
+        return messages.catalog(encode());
+    }
+
     // ---------------------------------------------------------------------------------------------
-    // An answer's allowed values, with labels for form renderers
+    // Answers: the questions always asked, and those asked only where their skip condition is false
     // ---------------------------------------------------------------------------------------------
 
-    private ObjectNode answer(Dimension d, int order) {
+    private ObjectNode answers() {
+        ObjectNode answers = Json.object();
+        answers.put("type", "object");
+        answers.put("title", "Answers");
+        answers.put("description", "One answer per question, by dimension id; a skipped question has none.");
+        ObjectNode properties = answers.putObject("properties");
+        ArrayNode required = Json.MAPPER.createArrayNode();
+        ArrayNode all = Json.MAPPER.createArrayNode();
+        for (Dimension d : rubric.dimensions()) {
+            Optional<Condition> skip = rubric.skipCondition(d);
+            if (skip.isEmpty()) {
+                properties.set(d.id(), answer(d));
+                if (d.required()) required.add(d.id());
+                continue;
+            }
+            ObjectNode rule = all.addObject();
+            rule.put("$comment", "`" + d.id() + "` is asked unless " + skip.get().toSource());
+            rule.set("if", condition(skip.get()));
+            ObjectNode absent = Json.object();
+            absent.set("not", present(d.id()));
+            messages.note(absent, "not", Phrases.title(d) + " is skipped for this rating (skip when "
+                    + skip.get().toSource() + "), so it must not be answered");
+            messages.hide(rule, "if");
+            rule.set("then", absent);
+            ObjectNode asked = rule.putObject("else");
+            asked.putObject("properties").set(d.id(), answer(d));
+            if (d.required()) {
+                asked.putArray("required").add(d.id());
+                messages.note(asked, "required", Phrases.title(d) + " is required");
+            }
+            ArrayNode constraints = Json.MAPPER.createArrayNode();
+            for (Rule r : rubric.rules()) valueConstraints(r, d, constraints);
+            if (!constraints.isEmpty()) asked.set("allOf", constraints);
+        }
+        if (!required.isEmpty()) {
+            answers.set("required", required);
+            messages.note(answers, "required", "this question is required");
+        }
+        for (Dimension d : rubric.dimensions()) {
+            if (rubric.skipCondition(d).isEmpty()) for (Rule r : rubric.rules()) valueConstraints(r, d, all);
+        }
+        for (Rule r : rubric.rules()) requirements(r, all);
+        if (!all.isEmpty()) answers.set("allOf", all);
+        answers.put("unevaluatedProperties", false);
+        messages.note(answers, "unevaluatedProperties", "not a question of " + rubric.id() + " " + rubric.version()
+                + ", or a question that is skipped for this rating");
+        return answers;
+    }
+
+    /** A dimension's answer: its allowed values, with labels for form renderers. */
+    private ObjectNode answer(Dimension d) {
         ObjectNode o = Json.object();
         o.put("title", d.title());
         if (!d.question().isEmpty()) o.put("description", d.question());
         Scale s = d.scale();
-        ArrayNode options = null;
-        if (s instanceof Scale.Ordinal ord) {
-            options = o.putArray("oneOf");
-            for (Scale.Point p : ord.points()) {
+        boolean na = d.notApplicable().isPresent();
+        String allowed = Phrases.title(d) + " must be " + Phrases.allowed(d);
+        if (s instanceof Scale.Ordinal || s instanceof Scale.Categorical || s instanceof Scale.Bool) {
+            List<Value> values = values(s);
+            List<String> labels = labels(s);
+            List<String> anchors = anchors(s);
+            if (na) {
+                // Two JSON types ("n/a" beside numbers, booleans or ids): no `type`, which strict ajv would want
+                // as a union; the `enum` lists every value, and tells form renderers to draw a choice.
+                ArrayNode all = o.putArray("enum");
+                values.forEach(v -> all.add(constant(v)));
+                all.add("n/a");
+                messages.note(o, "enum", allowed);
+            } else {
+                o.put("type", s instanceof Scale.Ordinal ? "number" : s instanceof Scale.Bool ? "boolean" : "string");
+                messages.hide(o, "type");
+            }
+            ArrayNode options = o.putArray("oneOf");
+            for (int i = 0; i < values.size(); i++) {
                 ObjectNode opt = options.addObject();
-                opt.put("const", p.value());
-                opt.put("title", p.value().toPlainString() + " \u2013 " + p.label());
-                if (!p.description().isEmpty()) opt.put("description", p.description());
+                opt.putArray("enum").add(constant(values.get(i)));
+                opt.put("title", labels.get(i));
+                if (!anchors.get(i).isEmpty()) opt.put("description", anchors.get(i));
+                messages.hide(opt, "enum");
             }
-        } else if (s instanceof Scale.Categorical c) {
-            options = o.putArray("oneOf");
-            for (Scale.Choice ch : c.choices()) choice(options.addObject(), ch);
-        } else if (s instanceof Scale.Bool b) {
-            options = o.putArray("oneOf");
-            options.addObject().put("const", true).put("title", b.yesLabel());
-            options.addObject().put("const", false).put("title", b.noLabel());
-        } else if (s instanceof Scale.MultiSelect m) {
-            ObjectNode array = d.notApplicable().isPresent() ? Json.object() : o;
-            array.put("type", "array");
-            ArrayNode choices = array.putObject("items").putArray("oneOf");
-            for (Scale.Choice ch : m.choices()) choice(choices.addObject(), ch);
-            array.put("uniqueItems", true);
-            if (m.min() > 0) array.put("minItems", m.min());
-            array.put("maxItems", m.max());
-            if (d.notApplicable().isPresent()) {
-                options = o.putArray("anyOf");
-                options.add(array);
+            if (na) {
+                ObjectNode opt = options.addObject();
+                opt.putArray("enum").add("n/a");
+                opt.put("title", d.notApplicable().get());
+                messages.hide(opt, "enum");
+                messages.hide(o, "oneOf");
+            } else {
+                messages.note(o, "oneOf", allowed);
             }
+            return o;
+        }
+        ObjectNode typed = na ? Json.object() : o;
+        if (s instanceof Scale.MultiSelect m) {
+            typed.put("type", "array");
+            ObjectNode items = typed.putObject("items");
+            items.put("type", "string");
+            messages.note(items, "type", "each answer of " + Phrases.title(d) + " must be a choice id: " + Phrases.allowed(d));
+            ArrayNode choices = items.putArray("oneOf");
+            for (Scale.Choice ch : m.choices()) {
+                ObjectNode opt = choices.addObject();
+                opt.putArray("enum").add(ch.id());
+                opt.put("title", ch.label());
+                if (!ch.description().isEmpty()) opt.put("description", ch.description());
+                messages.hide(opt, "enum");
+            }
+            messages.note(items, "oneOf", "each answer of " + Phrases.title(d) + " must be one of " + Phrases.allowed(d));
+            typed.put("uniqueItems", true);
+            messages.note(typed, "uniqueItems", "a choice of " + Phrases.title(d) + " is selected twice");
+            if (m.min() > 0) {
+                typed.put("minItems", m.min());
+                messages.note(typed, "minItems", Phrases.title(d) + " needs at least " + m.min() + (m.min() == 1 ? " choice" : " choices"));
+            }
+            typed.put("maxItems", m.max());
+            messages.note(typed, "maxItems", Phrases.title(d) + " allows at most " + m.max() + (m.max() == 1 ? " choice" : " choices"));
+            messages.note(typed, "type", Phrases.title(d) + " must be an array of choice ids: " + Phrases.allowed(d));
         } else if (s instanceof Scale.Numeric r) {
-            ObjectNode num = d.notApplicable().isPresent() ? Json.object() : o;
-            num.put("type", "number");
-            num.put("minimum", r.min());
-            num.put("maximum", r.max());
+            typed.put("type", "number");
+            typed.put("minimum", r.min());
+            typed.put("maximum", r.max());
+            for (String k : List.of("type", "minimum", "maximum")) messages.note(typed, k, allowed);
             r.step().ifPresent(step -> {
                 if (r.min().remainder(step).signum() == 0) {
-                    num.put("multipleOf", step);
+                    typed.put("multipleOf", step);
+                    messages.note(typed, "multipleOf", allowed);
                 } else {
-                    ArrayNode values = num.putArray("enum");
-                    for (java.math.BigDecimal v = r.min(); v.compareTo(r.max()) <= 0; v = v.add(step)) values.add(v);
+                    ArrayNode values = typed.putArray("enum");
+                    for (BigDecimal v = r.min(); v.compareTo(r.max()) <= 0; v = v.add(step)) values.add(v);
+                    messages.note(typed, "enum", allowed);
                 }
             });
-            if (d.notApplicable().isPresent()) {
-                options = o.putArray("anyOf");
-                options.add(num);
-            }
         } else if (s instanceof Scale.Text t) {
-            ObjectNode text = d.notApplicable().isPresent() ? Json.object() : o;
-            text.put("type", "string");
-            if (t.minLength() > 0) text.put("minLength", t.minLength());
-            t.maxLength().ifPresent(max -> text.put("maxLength", max));
-            if (d.notApplicable().isPresent()) {
-                options = o.putArray("anyOf");
-                options.add(text);
+            typed.put("type", "string");
+            messages.note(typed, "type", Phrases.title(d) + " must be text");
+            if (t.minLength() > 0) {
+                typed.put("minLength", t.minLength());
+                messages.note(typed, "minLength", Phrases.title(d) + " needs at least " + t.minLength() + " characters");
             }
+            t.maxLength().ifPresent(max -> {
+                typed.put("maxLength", max);
+                messages.note(typed, "maxLength", Phrases.title(d) + " allows at most " + max + " characters");
+            });
         }
-        if (d.notApplicable().isPresent() && options != null) {
-            options.addObject().put("const", "n/a").put("title", d.notApplicable().get());
-        }
-        o.put("x-rubric-order", order);
-        o.put("x-rubric-section", d.sectionId());
-        o.put("x-rubric-required", d.required());
-        d.weight().ifPresent(w -> o.put("x-rubric-weight", w));
-        if (!d.guidance().isEmpty()) o.put("x-rubric-guidance", d.guidance());
-        rubric.skipCondition(d).ifPresent(c -> o.put("x-rubric-skip-when", c.toSource()));
-        if (!d.examples().isEmpty()) {
-            ArrayNode examples = o.putArray("x-rubric-examples");
-            for (Dimension.Example e : d.examples()) {
-                ObjectNode x = examples.addObject();
-                x.set("value", constant(e.value()));
-                x.put("text", e.text());
-            }
+        if (na) {
+            ArrayNode any = o.putArray("anyOf");
+            any.add(typed);
+            ObjectNode notApplicable = any.addObject();
+            notApplicable.putArray("enum").add("n/a");
+            notApplicable.put("title", d.notApplicable().get());
+            messages.hide(notApplicable, "enum");
+            messages.hide(o, "anyOf");
         }
         return o;
     }
 
-    private static void choice(ObjectNode o, Scale.Choice ch) {
-        o.put("const", ch.id());
-        o.put("title", ch.label());
-        if (!ch.description().isEmpty()) o.put("description", ch.description());
+    private static List<Value> values(Scale s) {
+        List<Value> out = new ArrayList<>();
+        if (s instanceof Scale.Ordinal o) o.points().forEach(p -> out.add(new Value.Number(p.value())));
+        else if (s instanceof Scale.Categorical c) c.choices().forEach(ch -> out.add(new Value.Choice(ch.id())));
+        else if (s instanceof Scale.Bool) {
+            out.add(new Value.Bool(true));
+            out.add(new Value.Bool(false));
+        }
+        return out;
+    }
+
+    /** The label a form shows for each value of {@link #values(Scale)}. */
+    static List<String> labels(Scale s) {
+        List<String> out = new ArrayList<>();
+        if (s instanceof Scale.Ordinal o) o.points().forEach(p -> out.add(p.value().toPlainString() + " \u2013 " + p.label()));
+        else if (s instanceof Scale.Categorical c) c.choices().forEach(ch -> out.add(ch.label()));
+        else if (s instanceof Scale.Bool b) {
+            out.add(b.yesLabel());
+            out.add(b.noLabel());
+        }
+        return out;
+    }
+
+    private static List<String> anchors(Scale s) {
+        List<String> out = new ArrayList<>();
+        if (s instanceof Scale.Ordinal o) o.points().forEach(p -> out.add(p.description()));
+        else if (s instanceof Scale.Categorical c) c.choices().forEach(ch -> out.add(ch.description()));
+        else if (s instanceof Scale.Bool) {
+            out.add("");
+            out.add("");
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Skipping, requiredness and justifications
+    // Rules: value constraints sit where their dimension is asked; requirements on the answers
     // ---------------------------------------------------------------------------------------------
 
-    private void dimensionRules(Dimension d, ArrayNode all) {
-        Optional<Condition> skip = rubric.skipCondition(d);
-        if (skip.isPresent()) {
-            ObjectNode rule = all.addObject();
-            rule.put("$comment", "`" + d.id() + "` is skipped when " + skip.get().toSource());
-            rule.set("if", condition(skip.get()));
-            rule.set("then", answers(Json.object().set("not", required(d.id()))));
-            if (d.required()) rule.set("else", answers(required(d.id())));
-        } else if (d.required()) {
-            all.add(answers(required(d.id())).put("$comment", "`" + d.id() + "` is required"));
-        }
-        ObjectNode onlyAnswered = all.addObject();
-        onlyAnswered.put("$comment", "a justification of `" + d.id() + "` needs an answer");
-        ObjectNode hasJustification = Json.object();
-        hasJustification.putObject("properties").set("justifications", required(d.id()));
-        hasJustification.putArray("required").add("justifications");
-        onlyAnswered.set("if", hasJustification);
-        onlyAnswered.set("then", answers(required(d.id())));
-        for (Dimension.Justification j : d.justifications()) {
-            ObjectNode rule = all.addObject();
-            rule.put("$comment", "justify `" + d.id() + "`" + j.when().map(w -> " when " + w.toSource()).orElse(""));
-            ObjectNode cond = answers(required(d.id()));
-            if (j.when().isPresent()) cond = allOf(cond, condition(j.when().get()));
-            rule.set("if", cond);
-            rule.set("then", justified(d.id(), j.minLength()));
+    /** The value constraints of {@code r} on {@code d}, each as a schema for the answers object, added to {@code out}. */
+    private void valueConstraints(Rule r, Dimension d, ArrayNode out) {
+        for (Constraint c : r.constraints()) {
+            if (!c.target().equals(d.id())) continue;
+            if (c instanceof Constraint.Require || c instanceof Constraint.Justify) continue;
+            ObjectNode value = constraint(d, c, Phrases.rule(r) + ": " + Phrases.constraint(d, c));
+            ObjectNode onAnswers = Json.object();
+            onAnswers.putObject("properties").set(d.id(), value);
+            out.add(when(r, onAnswers));
         }
     }
 
-    private void rule(Rule r, ArrayNode all) {
-        if (r.guidanceOnly()) return;
-        ArrayNode constraints = Json.MAPPER.createArrayNode();
-        for (Constraint c : r.constraints()) constraints.add(constraint(c));
-        ObjectNode then = Json.object();
-        then.set("allOf", constraints);
-        ObjectNode rule = all.addObject();
-        rule.put("$comment", "rule `" + r.id() + "`: " + r.title());
-        if (r.when().isPresent()) {
-            rule.set("if", condition(r.when().get()));
-            rule.set("then", then);
-        } else {
-            rule.set("allOf", constraints);
+    /** The {@code require} constraints of {@code r}, added to {@code out}. */
+    private void requirements(Rule r, ArrayNode out) {
+        for (Constraint c : r.constraints()) {
+            if (!(c instanceof Constraint.Require)) continue;
+            Dimension d = rubric.dimension(c.target()).orElseThrow();
+            ObjectNode req = Json.object();
+            req.putObject("properties").set(d.id(), rubric.skipCondition(d).isEmpty() ? answer(d) : F.booleanNode(true));
+            req.putArray("required").add(d.id());
+            messages.note(req, "required", Phrases.rule(r) + ": " + Phrases.title(d) + " must be answered");
+            out.add(when(r, req));
         }
     }
 
-    private ObjectNode constraint(Constraint c) {
-        String x = c.target();
-        if (c instanceof Constraint.Require) return answers(required(x));
-        if (c instanceof Constraint.Justify j) {
-            ObjectNode o = Json.object();
-            o.set("if", answers(required(x)));
-            o.set("then", justified(x, j.minLength()));
+    /** {@code then} under the rule's condition, or {@code then} itself for a rule that always applies. */
+    private ObjectNode when(Rule r, ObjectNode then) {
+        if (r.when().isEmpty()) {
+            then.put("$comment", "rule `" + r.id() + "`: " + r.title());
+            return then;
+        }
+        ObjectNode o = Json.object();
+        o.put("$comment", "rule `" + r.id() + "`: " + r.title());
+        o.set("if", condition(r.when().get()));
+        messages.hide(o, "if");
+        o.set("then", then);
+        return o;
+    }
+
+    /**
+     * The answer's value under a value constraint. No answer and "n/a" satisfy every value constraint but
+     * {@code forbid} (Answers.satisfies); "n/a" is only let through where the dimension offers it (elsewhere it
+     * is not a value of the scale anyway), and without an {@code anyOf} of constants, which renderers read as a
+     * list of options.
+     */
+    private ObjectNode constraint(Dimension d, Constraint c, String message) {
+        boolean na = d.notApplicable().isPresent();
+        ObjectNode o = Json.object();
+        if (c instanceof Constraint.Forbid f) {
+            ArrayNode values = o.putObject("not").putArray("enum");
+            f.values().forEach(v -> values.add(constant(v)));
+            messages.note(o, "not", message);
             return o;
         }
-        ObjectNode valueSchema;
-        if (c instanceof Constraint.Forbid f) {
-            valueSchema = Json.object();
-            valueSchema.set("not", anyOfEqual(f.values()));
-        } else {
-            ArrayNode any = Json.MAPPER.createArrayNode();
-            any.add(equal(Value.NotApplicable.INSTANCE));
-            if (c instanceof Constraint.Bound b) any.add(compare(b.op(), b.value()));
-            else ((Constraint.OneOf) c).values().forEach(v -> any.add(equal(v)));
-            valueSchema = Json.object();
-            valueSchema.set("anyOf", any);
+        if (c instanceof Constraint.OneOf one) {
+            ArrayNode values = o.putArray("enum");
+            one.values().forEach(v -> values.add(constant(v)));
+            if (na) values.add("n/a");
+            messages.note(o, "enum", message);
+            return o;
         }
-        ObjectNode answers = Json.object();
-        answers.putObject("properties").set(x, valueSchema);
-        return answers(answers);
+        Constraint.Bound b = (Constraint.Bound) c;
+        switch (b.op()) {
+            case EQ -> {
+                ArrayNode values = o.putArray("enum").add(constant(b.value()));
+                if (na) values.add("n/a");
+                messages.note(o, "enum", message);
+                return o;
+            }
+            case NE -> {
+                o.putObject("not").putArray("enum").add(constant(b.value()));
+                messages.note(o, "not", message);
+                return o;
+            }
+            default -> {
+                ObjectNode bound = na ? Json.object() : o;
+                bound.put("type", "number");
+                String keyword = comparison(b.op());
+                bound.put(keyword, ((Value.Number) b.value()).value());
+                messages.note(bound, "type", message);
+                messages.note(bound, keyword, message);
+                if (na) {
+                    o.putObject("if").putArray("enum").add("n/a");
+                    o.set("else", bound);
+                    messages.hide(o, "if");
+                }
+                return o;
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Conditions: an atom is "answered, and the value matches", as in validate.Conditions
+    // Justifications: only of answered questions; required ones appear, with their minimum, when required
     // ---------------------------------------------------------------------------------------------
 
-    ObjectNode condition(Condition c) {
-        if (c instanceof Condition.And a) return combine("allOf", a.operands());
-        if (c instanceof Condition.Or o) return combine("anyOf", o.operands());
+    private ObjectNode justifications() {
+        ObjectNode o = Json.object();
+        o.put("type", "object");
+        o.put("title", "Justifications");
+        o.put("description", "Written reasons, by dimension id; only for answered questions.");
+        ArrayNode ids = o.putObject("propertyNames").putArray("enum");
+        rubric.dimensions().forEach(d -> ids.add(d.id()));
+        messages.note((ObjectNode) o.get("propertyNames"), "enum", "not a question of " + rubric.id() + " " + rubric.version());
+        messages.hide(o, "propertyNames");
+        ObjectNode text = o.putObject("unevaluatedProperties");
+        text.put("type", "string");
+        messages.note(text, "type", "a justification must be text");
+        messages.hide(o, "unevaluatedProperties");
+        return o;
+    }
+
+    private void justificationRules(Dimension d, ArrayNode all) {
+        // A justification needs an answer.
+        ObjectNode orphan = Json.object();
+        orphan.putObject("properties").set("justifications", present(d.id()));
+        orphan.putArray("required").add("justifications");
+        ObjectNode unanswered = Json.object();
+        unanswered.put("type", "object");
+        unanswered.set("not", present(d.id()));
+        ((ObjectNode) orphan.get("properties")).set("answers", unanswered);
+        ObjectNode rule = all.addObject();
+        rule.put("$comment", "a justification of `" + d.id() + "` needs an answer");
+        rule.set("not", orphan);
+        messages.note(rule, "not", "there is a justification for " + Phrases.title(d) + " but no answer");
+        // The dimension's own requirements and the rules' `then justify`, longest minimum first: where several
+        // apply at once, a renderer that merges them keeps the first description, which then names the minimum
+        // that holds.
+        List<Requirement> requirements = new ArrayList<>();
+        for (Dimension.Justification j : d.justifications()) {
+            requirements.add(new Requirement("justify `" + d.id() + "`" + j.when().map(w -> " when " + w.toSource()).orElse(""),
+                    j.when(), j.minLength(),
+                    "a justification is required for " + Phrases.title(d) + j.when().map(w -> " when " + w.toSource()).orElse("")));
+        }
+        for (Rule r : rubric.rules()) {
+            for (Constraint c : r.constraints()) {
+                if (c instanceof Constraint.Justify j && j.target().equals(d.id())) {
+                    requirements.add(new Requirement("rule `" + r.id() + "`: " + r.title(), r.when(), j.minLength(),
+                            Phrases.rule(r) + ": a justification is required for " + Phrases.title(d)));
+                }
+            }
+        }
+        requirements.sort(java.util.Comparator.comparingInt(Requirement::minLength).reversed());
+        for (Requirement q : requirements) {
+            ObjectNode cond = present(d.id());
+            if (q.when().isPresent()) cond = allOf(cond, condition(q.when().get()));
+            all.add(justify(q.comment(), cond, d, q.minLength(), q.why()));
+        }
+    }
+
+    private record Requirement(String comment, Optional<Condition> when, int minLength, String why) {}
+
+    /** When the answers meet {@code cond}, a justification of {@code d} of at least {@code min} code points. */
+    private ObjectNode justify(String comment, ObjectNode cond, Dimension d, int min, String why) {
+        ObjectNode rule = Json.object();
+        rule.put("$comment", comment);
+        ObjectNode onAnswers = Json.object();
+        onAnswers.putObject("properties").set("answers", cond);
+        rule.set("if", onAnswers);
+        messages.hide(rule, "if");
+        ObjectNode then = rule.putObject("then");
+        ObjectNode justifications = then.putObject("properties").putObject("justifications");
+        justifications.put("type", "object");
+        ObjectNode text = justifications.putObject("properties").putObject(d.id());
+        text.put("type", "string");
+        text.put("title", "Why: " + d.title());
+        text.put("description", min > 0 ? "Required: at least " + min + " characters." : "Required.");
+        if (min > 0) text.put("minLength", min);
+        justifications.putArray("required").add(d.id());
+        then.putArray("required").add("justifications");
+        String full = why + (min > 1 ? " (at least " + min + " characters)" : "");
+        messages.note(text, "type", "the justification of " + Phrases.title(d) + " must be text");
+        if (min > 0) messages.note(text, "minLength", why + ": at least " + min + " characters");
+        messages.note(justifications, "required", full);
+        messages.note(then, "required", full);
+        messages.hide(justifications, "type");
+        return rule;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Conditions, on the answers object: an atom is "answered, and the value matches"
+    // ---------------------------------------------------------------------------------------------
+
+    private ObjectNode condition(Condition c) {
+        ObjectNode o = Json.object();
+        o.put("type", "object");
+        return conditionInto(c, o);
+    }
+
+    private ObjectNode conditionInto(Condition c, ObjectNode o) {
+        if (c instanceof Condition.And a) {
+            ArrayNode all = o.putArray("allOf");
+            a.operands().forEach(x -> all.add(conditionInto(x, Json.object())));
+            return o;
+        }
+        if (c instanceof Condition.Or or) {
+            ArrayNode any = o.putArray("anyOf");
+            or.operands().forEach(x -> any.add(conditionInto(x, Json.object())));
+            return o;
+        }
         if (c instanceof Condition.Not n) {
-            ObjectNode o = Json.object();
-            o.set("not", condition(n.operand()));
+            o.set("not", conditionInto(n.operand(), Json.object()));
             return o;
         }
         Condition.Atom atom = (Condition.Atom) c;
-        ObjectNode inner = required(atom.dimension());
-        ObjectNode value = null;
+        JsonNode value = F.booleanNode(true);
         if (atom instanceof Condition.Compare cmp) value = compare(cmp.op(), cmp.value());
-        else if (atom instanceof Condition.In in) value = anyOfEqual(in.values());
-        else if (atom instanceof Condition.Contains con) {
-            value = Json.object();
-            value.put("type", "array");
-            value.putObject("contains").put("const", con.choice());
+        else if (atom instanceof Condition.In in) {
+            ObjectNode e = Json.object();
+            ArrayNode values = e.putArray("enum");
+            in.values().forEach(v -> values.add(constant(v)));
+            value = e;
+        } else if (atom instanceof Condition.Contains con) {
+            ObjectNode e = Json.object();
+            e.put("type", "array");
+            e.putObject("contains").putArray("enum").add(con.choice());
+            value = e;
         }
-        if (value != null) inner.putObject("properties").set(atom.dimension(), value);
-        return answers(inner);
-    }
-
-    private ObjectNode combine(String keyword, List<Condition> operands) {
-        ObjectNode o = Json.object();
-        ArrayNode a = o.putArray(keyword);
-        operands.forEach(x -> a.add(condition(x)));
+        o.putObject("properties").set(atom.dimension(), value);
+        o.putArray("required").add(atom.dimension());
         return o;
     }
 
     private static ObjectNode compare(Condition.Op op, Value v) {
+        ObjectNode o = Json.object();
         switch (op) {
-            case EQ:
-                return equal(v);
-            case NE: {
-                ObjectNode o = Json.object();
-                o.set("not", equal(v));
-                return o;
-            }
-            default: {
-                ObjectNode o = Json.object();
+            case EQ -> o.putArray("enum").add(constant(v));
+            case NE -> o.putObject("not").putArray("enum").add(constant(v));
+            default -> {
                 o.put("type", "number");
-                java.math.BigDecimal n = ((Value.Number) v).value();
-                String keyword = switch (op) {
-                    case LT -> "exclusiveMaximum";
-                    case LE -> "maximum";
-                    case GT -> "exclusiveMinimum";
-                    default -> "minimum";
-                };
-                o.put(keyword, n);
-                return o;
+                o.put(comparison(op), ((Value.Number) v).value());
             }
         }
-    }
-
-    private static ObjectNode anyOfEqual(List<Value> values) {
-        ObjectNode o = Json.object();
-        ArrayNode a = o.putArray("anyOf");
-        values.forEach(v -> a.add(equal(v)));
         return o;
     }
 
-    private static ObjectNode equal(Value v) {
-        ObjectNode o = Json.object();
-        o.set("const", constant(v));
-        return o;
+    private static String comparison(Condition.Op op) {
+        return switch (op) {
+            case LT -> "exclusiveMaximum";
+            case LE -> "maximum";
+            case GT -> "exclusiveMinimum";
+            case GE -> "minimum";
+            default -> throw new IllegalArgumentException(op.toString());
+        };
     }
 
-    static com.fasterxml.jackson.databind.JsonNode constant(Value v) {
-        com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
-        if (v instanceof Value.Number n) return f.numberNode(n.value());
-        if (v instanceof Value.Choice c) return f.textNode(c.id());
-        if (v instanceof Value.Bool b) return f.booleanNode(b.value());
-        return f.textNode("n/a");
+    static JsonNode constant(Value v) {
+        if (v instanceof Value.Number n) return F.numberNode(n.value());
+        if (v instanceof Value.Choice c) return F.textNode(c.id());
+        if (v instanceof Value.Bool b) return F.booleanNode(b.value());
+        return F.textNode("n/a");
     }
 
     // ---------------------------------------------------------------------------------------------
     // Small builders
     // ---------------------------------------------------------------------------------------------
 
-    private static ObjectNode required(String key) {
+    /** The object has the key (with {@code properties} beside {@code required}, as strict ajv wants). */
+    private static ObjectNode present(String key) {
         ObjectNode o = Json.object();
+        o.put("type", "object");
+        o.putObject("properties").put(key, true);
         o.putArray("required").add(key);
-        return o;
-    }
-
-    /** A schema applying {@code inner} to the submission's {@code answers}. */
-    private static ObjectNode answers(ObjectNode inner) {
-        ObjectNode o = Json.object();
-        o.putObject("properties").set("answers", inner);
         return o;
     }
 
     private static ObjectNode allOf(ObjectNode a, ObjectNode b) {
         ObjectNode o = Json.object();
+        o.put("type", "object");
         o.putArray("allOf").add(a).add(b);
-        return o;
-    }
-
-    /** There is a justification of {@code key} of at least {@code min} code points. */
-    private static ObjectNode justified(String key, int min) {
-        ObjectNode o = Json.object();
-        ObjectNode j = o.putObject("properties").putObject("justifications");
-        j.putArray("required").add(key);
-        j.putObject("properties").putObject(key).put("minLength", min);
-        o.putArray("required").add("justifications");
         return o;
     }
 }

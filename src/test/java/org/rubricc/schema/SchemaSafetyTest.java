@@ -46,7 +46,6 @@ class SchemaSafetyTest {
         JsonNode answer = schema.at("/properties/answers/properties/" + d.id());
         assertEquals(d.title(), answer.get("title").asText());
         assertEquals(d.question(), answer.get("description").asText());
-        assertEquals(d.guidance(), answer.get("x-rubric-guidance").asText());
         Scale.Categorical scale = (Scale.Categorical) d.scale();
         for (int i = 0; i < scale.choices().size(); i++) {
             assertEquals(scale.choices().get(i).label(), answer.at("/oneOf/" + i + "/title").asText());
@@ -56,7 +55,27 @@ class SchemaSafetyTest {
                 "the test rubric holds what it is meant to");
 
         assertFalse(text.contains("\u2028") || text.contains("\u2029"), "line and paragraph separators are escaped");
-        assertTrue(text.contains("\\u2028") && text.contains("\\u2029"));
+        assertTrue(text.contains("\\u2028"), "the title's line separator is there, escaped");
         assertTrue(text.contains("\uD83D\uDE00") && text.contains("\u202E"), "other characters are written as they are");
+    }
+
+    @Test
+    void theUiSchemaNeutralisesRawHtmlInRubricProse() throws Exception {
+        Rubric r = hostile();
+        List<GeneratedFile> files = new SchemaTarget().generate(r, Target.Options.DEFAULT);
+        GeneratedFile file = files.stream().filter(f -> f.path().toString().equals(SchemaTarget.UI_FILE)).findFirst().orElseThrow();
+        String text = new String(file.content(), StandardCharsets.UTF_8);
+        JsonNode ui = Json.MAPPER.readTree(text);
+        Dimension d = r.dimensions().get(0);
+        String help = ui.at("/answers/" + d.id() + "/ui:help").asText();
+        String description = ui.at("/answers/" + d.id() + "/ui:description").asText();
+        assertTrue(help.contains("Guidance \\<iframe src=javascript:alert(3)>\\</iframe>"), help);
+        assertTrue(help.contains("Means \\<script>evil()\\</script>"), help);
+        assertTrue(description.contains("What about \\<b\\>bold\\</b\\> and \\| pipes?"), description);
+        String form = ui.get("ui:description").asText();
+        assertTrue(form.contains("Prose with \\<script>alert('x')\\</script>"), form);
+        assertTrue(form.contains("`<code> stays code`"), "code spans are kept as written: " + form);
+        assertFalse(text.contains("\u2028") || text.contains("\u2029"), "line and paragraph separators are escaped");
+        assertTrue(help.contains("para") && !help.contains("\u2029"), "the guidance's paragraph separator is a line break");
     }
 }

@@ -37,19 +37,77 @@ class SchemaTest {
     }
 
     @Test
-    void answersCarryLabelsOrderAndSectionForFormRenderers() throws IOException {
-        Rubric r = DifferentialTestSupport.bundled().stream().filter(x -> x.toString().equals("image-edit@2.0.0")).findFirst().orElseThrow();
+    void answersCarryTypesAndLabelsForFormRenderers() throws IOException {
+        Rubric r = bundled("image-edit@2.0.0");
         JsonNode schema = new SchemaEncoder(r).encode();
-        assertEquals("urn:rubricc:image-edit:2.0.0:rating-form", schema.get("$id").asText());
-        JsonNode adherence = schema.at("/properties/answers/properties/adherence");
+        JsonNode adherence = schema.at("/properties/answers/allOf/1/else/properties/adherence");
+        assertEquals("`adherence` is asked unless feasibility == infeasible", schema.at("/properties/answers/allOf/1/$comment").asText());
+        assertEquals("number", adherence.get("type").asText());
         assertEquals("Instruction adherence", adherence.get("title").asText());
         assertEquals("How completely does the edited image carry out the instruction?", adherence.get("description").asText());
         assertEquals("1 \u2013 Ignored", adherence.at("/oneOf/0/title").asText());
-        assertEquals(1, adherence.at("/oneOf/0/const").asInt());
-        assertEquals("quality", adherence.get("x-rubric-section").asText());
-        assertEquals(8, adherence.get("x-rubric-order").asInt());
+        assertEquals(1, adherence.at("/oneOf/0/enum/0").asInt());
         JsonNode feasibility = schema.at("/properties/answers/properties/feasibility");
+        assertEquals("string", feasibility.get("type").asText());
         assertEquals("Partly feasible", feasibility.at("/oneOf/1/title").asText());
-        assertEquals("partial", feasibility.at("/oneOf/1/const").asText());
+        assertEquals("partial", feasibility.at("/oneOf/1/enum/0").asText());
+        assertTrue(schema.at("/properties/answers/properties/adherence").isMissingNode(),
+                "a question that can be skipped is defined only where it is asked");
+    }
+
+    @Test
+    void aDimensionWithoutNotApplicableIsNeverOfferedNotApplicable() throws IOException {
+        for (Rubric r : DifferentialTestSupport.bundled()) {
+            JsonNode schema = new SchemaEncoder(r).encode();
+            for (var d : r.dimensions()) {
+                if (d.notApplicable().isPresent()) continue;
+                List<String> paths = new java.util.ArrayList<>();
+                find(schema, "#", "n/a", paths);
+                for (String p : paths) {
+                    assertTrue(!p.contains("/" + d.id() + "/"), r + ": " + d.id() + " offers \"n/a\" at " + p);
+                }
+            }
+        }
+    }
+
+    private static void find(JsonNode node, String path, String text, List<String> out) {
+        if (node.isTextual() && node.asText().equals(text)) out.add(path);
+        if (node.isObject()) node.fields().forEachRemaining(e -> find(e.getValue(), path + "/" + e.getKey(), text, out));
+        if (node.isArray()) for (int i = 0; i < node.size(); i++) find(node.get(i), path + "/" + i, text, out);
+    }
+
+    @Test
+    void theIdNamesRubricAndVersionAndChangesWithTheContentOnly() throws IOException {
+        Rubric r = bundled("image-edit@2.0.0");
+        String id = new SchemaEncoder(r).encode().get("$id").asText();
+        assertTrue(id.matches("https://rubricc\\.org/schemas/image-edit/2\\.0\\.0/rating-form\\.schema\\.json\\?sha256=[0-9a-f]{16}"), id);
+        assertEquals(id, new SchemaEncoder(bundled("image-edit@2.0.0")).encode().get("$id").asText(), "same content, same $id");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Rubric x : DifferentialTestSupport.bundled()) ids.add(new SchemaEncoder(x).encode().get("$id").asText());
+        assertEquals(DifferentialTestSupport.bundled().size(), ids.size(), "every version has its own $id");
+    }
+
+    @Test
+    void theUiSchemaOrdersQuestionsAndPicksWidgets() throws IOException {
+        Rubric r = bundled("image-edit@2.0.0");
+        JsonNode ui = new UiSchemaEncoder(r).encode();
+        List<String> order = new java.util.ArrayList<>();
+        ui.at("/answers/ui:order").forEach(x -> order.add(x.asText()));
+        List<String> expected = new java.util.ArrayList<>(r.dimensions().stream().map(d -> d.id()).toList());
+        expected.add("*");
+        assertEquals(expected, order);
+        assertEquals("radio", ui.at("/answers/adherence/ui:widget").asText());
+        assertEquals("checkboxes", ui.at("/answers/harm_kinds/ui:widget").asText());
+        assertEquals("textarea", ui.at("/answers/novel_case/ui:widget").asText());
+        assertEquals("Very poor", ui.at("/answers/character_consistency/ui:enumNames/1").asText().substring(4));
+        assertEquals("The edit removed the character, as asked", ui.at("/answers/character_consistency/ui:enumNames/n~1a").asText());
+        assertTrue(ui.at("/answers/adherence/ui:help").asText().contains("- **1 \u2013 Ignored**: The edited image does not reflect"));
+        assertTrue(ui.at("/answers/overall/ui:help").asText().contains("**An unsafe output caps the overall rating**"));
+        assertTrue(ui.at("/answers/adherence/ui:description").asText().startsWith("> **Edit quality**: Rate the edit itself."));
+        assertEquals("hidden", ui.at("/rubric/ui:widget").asText());
+    }
+
+    static Rubric bundled(String name) throws IOException {
+        return DifferentialTestSupport.bundled().stream().filter(x -> x.toString().equals(name)).findFirst().orElseThrow();
     }
 }

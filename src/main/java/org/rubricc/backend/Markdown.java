@@ -1,10 +1,10 @@
-package org.rubricc.docs;
+package org.rubricc.backend;
 
 /**
  * Escaping of rubric text for Markdown. Names and labels are plain text: every character Markdown
  * would read as syntax is escaped. Prose (descriptions, guidance) is Markdown and keeps its syntax,
  * except raw HTML: a {@code <} outside code is escaped, so no tag a rubric holds reaches a page.
- * Used by the guidelines and by the calibration notices (org.rubricc.diff).
+ * Used by every back end that writes Markdown: the guidelines, the calibration notices and the form schemas.
  */
 public final class Markdown {
     private Markdown() {}
@@ -75,12 +75,12 @@ public final class Markdown {
     }
 
     /** Text for a table cell: inline Markdown whose pipes are escaped. */
-    static String cell(String text) {
+    public static String cell(String text) {
         return inline(text);
     }
 
     /** Prose inside a table cell: one line, pipes escaped, HTML neutralised. */
-    static String proseCell(String text) {
+    public static String proseCell(String text) {
         return prose(text).replace("\n", " ").replace("|", "\\|");
     }
 }
