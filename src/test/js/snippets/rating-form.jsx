@@ -19,12 +19,15 @@ export function catalogErrors(messages) {
   });
 }
 
-export function RatingForm({ schema, uiSchema, messages, onSubmit, onError, onChange }) {
+// `rating` starts the form: at least {item, rater}, which the form shows read-only (your tool knows
+// which item is rated and by whom); rubric and version are filled in from the schema.
+export function RatingForm({ schema, uiSchema, messages, rating, onSubmit, onError, onChange }) {
   return (
     <Form
       schema={schema}
       uiSchema={uiSchema}
       validator={validator}
+      formData={rating}
       transformErrors={catalogErrors(messages)}
       // Each message next to its question, not also in a list at the top.
       showErrorList={false}

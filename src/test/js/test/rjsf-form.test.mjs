@@ -44,7 +44,7 @@ async function open(v, width = 1366) {
     if (m.type() === 'error' && !/favicon|Failed to load resource/.test(m.text())) problems.push(`console error: ${m.text()}`);
   });
   page.problems = problems;
-  await page.goto(`${server.url}/?form=${v.id}/${v.version}`);
+  await page.goto(`${server.url}/?form=${v.id}/${v.version}&item=item-1&rater=rater-1`);
   await page.waitForFunction(() => window.__ready || window.__loadError);
   const loadError = await page.evaluate(() => window.__loadError);
   assert.equal(loadError, undefined, `the page could not load the form: ${loadError}`);
@@ -133,7 +133,9 @@ function choiceTitles(schema) {
     if (inAnswers && node.properties) {
       for (const [id, p] of Object.entries(node.properties)) {
         const options = p.oneOf ?? p.anyOf ?? p.items?.oneOf ?? p.items?.anyOf;
-        if (Array.isArray(options)) out.set(id, { title: p.title, choices: options.filter((o) => 'const' in o).map((o) => o.title ?? String(o.const)) });
+        // A labelled choice is {const, title} or {enum: [value], title}.
+        const choices = Array.isArray(options) ? options.filter((o) => 'const' in o || o.enum?.length === 1) : [];
+        if (choices.length) out.set(id, { title: p.title, choices: choices.map((o) => o.title ?? String(o.const ?? o.enum[0])) });
       }
     }
     for (const k of ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else']) if (node[k]) visit(node[k], inAnswers);
