@@ -40,8 +40,11 @@ export function RatingForm({ schema, uiSchema, messages, rating, onSubmit, onErr
       liveOmit
       // Nothing is answered for the rater: prefill single-value consts (rubric, version) but never one
       // of a question's choices ('always' also throws "schema cannot be inferred as a constant" on
-      // oneOf choices), and leave a required yes/no question unanswered (rjsf's default is false).
-      experimental_defaultFormStateBehavior={{ constAsDefaults: 'skipOneOf', requiredBooleanDefault: 'skip', emptyObjectFields: 'skipEmptyDefaults' }}
+      // oneOf choices), leave a required yes/no question unanswered (rjsf's default is false) and a
+      // multi-select absent (rjsf's default is [], which rubricc takes as an answer).
+      experimental_defaultFormStateBehavior={{
+        constAsDefaults: 'skipOneOf', requiredBooleanDefault: 'skip', emptyObjectFields: 'skipEmptyDefaults',
+      }}
       onSubmit={({ formData }) => onSubmit(formData)}
       onError={onError}
       onChange={onChange}
