@@ -19,12 +19,15 @@ export function catalogErrors(messages) {
   });
 }
 
-export function RatingForm({ schema, uiSchema, messages, onSubmit, onError, onChange }) {
+// `rating` starts the form: at least {item, rater}, which the form shows read-only (your tool knows
+// which item is rated and by whom); rubric and version are filled in from the schema.
+export function RatingForm({ schema, uiSchema, messages, rating, onSubmit, onError, onChange }) {
   return (
     <Form
       schema={schema}
       uiSchema={uiSchema}
       validator={validator}
+      formData={rating}
       transformErrors={catalogErrors(messages)}
       // Each message next to its question, not also in a list at the top.
       showErrorList={false}
@@ -37,8 +40,11 @@ export function RatingForm({ schema, uiSchema, messages, onSubmit, onError, onCh
       liveOmit
       // Nothing is answered for the rater: prefill single-value consts (rubric, version) but never one
       // of a question's choices ('always' also throws "schema cannot be inferred as a constant" on
-      // oneOf choices), and leave a required yes/no question unanswered (rjsf's default is false).
-      experimental_defaultFormStateBehavior={{ constAsDefaults: 'skipOneOf', requiredBooleanDefault: 'skip', emptyObjectFields: 'skipEmptyDefaults' }}
+      // oneOf choices), leave a required yes/no question unanswered (rjsf's default is false) and a
+      // multi-select absent (rjsf's default is [], which rubricc takes as an answer).
+      experimental_defaultFormStateBehavior={{
+        constAsDefaults: 'skipOneOf', requiredBooleanDefault: 'skip', emptyObjectFields: 'skipEmptyDefaults',
+      }}
       onSubmit={({ formData }) => onSubmit(formData)}
       onError={onError}
       onChange={onChange}

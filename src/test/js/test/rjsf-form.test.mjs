@@ -4,11 +4,13 @@
 // load, a rater can fill in and submit a complete rating that `rubricc validate` accepts. For
 // image-edit 2.0.0 also: pre-checks hide and show the questions they gate, and a rating that breaks
 // an edge-case rule is refused with the rule's message next to the question.
+// Accessibility: axe-core finds no critical or serious violation on any form as loaded.
 // Screenshots go to target/screenshots/ (look at them: a test cannot tell ugly from fine).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -44,7 +46,7 @@ async function open(v, width = 1366) {
     if (m.type() === 'error' && !/favicon|Failed to load resource/.test(m.text())) problems.push(`console error: ${m.text()}`);
   });
   page.problems = problems;
-  await page.goto(`${server.url}/?form=${v.id}/${v.version}`);
+  await page.goto(`${server.url}/?form=${v.id}/${v.version}&item=item-1&rater=rater-1`);
   await page.waitForFunction(() => window.__ready || window.__loadError);
   const loadError = await page.evaluate(() => window.__loadError);
   assert.equal(loadError, undefined, `the page could not load the form: ${loadError}`);
@@ -133,7 +135,9 @@ function choiceTitles(schema) {
     if (inAnswers && node.properties) {
       for (const [id, p] of Object.entries(node.properties)) {
         const options = p.oneOf ?? p.anyOf ?? p.items?.oneOf ?? p.items?.anyOf;
-        if (Array.isArray(options)) out.set(id, { title: p.title, choices: options.filter((o) => 'const' in o).map((o) => o.title ?? String(o.const)) });
+        // A labelled choice is {const, title} or {enum: [value], title}.
+        const choices = Array.isArray(options) ? options.filter((o) => 'const' in o || o.enum?.length === 1) : [];
+        if (choices.length) out.set(id, { title: p.title, choices: choices.map((o) => o.title ?? String(o.const ?? o.enum[0])) });
       }
     }
     for (const k of ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else']) if (node[k]) visit(node[k], inAnswers);
@@ -172,6 +176,7 @@ for (const v of versions()) {
         const titles = choiceTitles(formFiles(v.dir).schema);
         const questions = await shown(page, 'root_answers');
         assert.ok(questions.length > 0, 'no question is shown');
+        await page.screenshot({ path: join(SHOTS, `${v.id}-${v.version}-load-1366.png`) });
         for (const q of questions) {
           assert.equal(q.answered, false, `${q.label} (${q.id}) is answered on load`);
         }
@@ -201,6 +206,8 @@ for (const v of versions()) {
         const base = join(SHOTS, `${v.id}-${v.version}`);
         await page.screenshot({ path: `${base}-filled-1366.png`, fullPage: true });
         await page.setViewportSize({ width: 420, height: 900 });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: `${base}-top-420.png` });
         await page.screenshot({ path: `${base}-filled-420.png`, fullPage: true });
         assert.deepEqual(page.problems, []);
       } finally {
@@ -291,4 +298,24 @@ describe('image-edit 2.0.0 scenarios', { skip: imageEdit ? false : 'image-edit 2
       await page.close();
     }
   });
+});
+
+// Accessibility: axe-core on the form of every version as loaded. Violations of impact "critical" or
+// "serious" fail; the rest are printed (node --test shows them as diagnostics).
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+describe('accessibility (axe-core)', () => {
+  for (const v of versions()) {
+    test(`${v.id} ${v.version}: no critical or serious axe violations`, async (t) => {
+      const page = await open(v);
+      try {
+        await page.addScriptTag({ path: AXE });
+        const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+        const found = result.violations.map((x) => `${x.impact}: ${x.id} (${x.nodes.length}): ${x.help}; e.g. ${x.nodes[0]?.target}`);
+        for (const f of found) t.diagnostic(f);
+        assert.deepEqual(found.filter((f) => /^(critical|serious):/.test(f)), []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
 });
