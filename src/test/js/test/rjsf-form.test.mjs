@@ -1,9 +1,10 @@
 // Issue 12 (b): every generated rating form renders in react-jsonschema-form 6 with no rubric-specific
 // code (rjsf/page.jsx mounts snippets/rating-form.jsx on the three generated files), in Debian's
 // chromium. For every version: each question shows its labelled choices, nothing is answered on
-// load, a rater can fill in and submit a complete rating that `rubricc validate` accepts. For
-// image-edit 2.0.0 also: pre-checks hide and show the questions they gate, and a rating that breaks
-// an edge-case rule is refused with the rule's message next to the question.
+// load, a rater can fill in and submit a complete rating that `rubricc validate` accepts; answering
+// each pre-check shows exactly the questions the rubric's own validator (validator.mjs) leaves asked;
+// and every choice that breaks an edge-case rule is refused with the rule's message in its question's
+// field. For image-edit 2.0.0 also named scenarios, as a rater would describe them.
 // Accessibility: axe-core finds no critical or serious violation on any form as loaded.
 // Screenshots go to target/screenshots/ (look at them: a test cannot tell ugly from fine).
 import { after, before, describe, test } from 'node:test';
@@ -13,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { JAR, ROOT, formFiles, versions } from '../lib/forms.mjs';
 import { start } from '../rjsf/serve.mjs';
@@ -209,6 +211,83 @@ for (const v of versions()) {
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: `${base}-top-420.png` });
         await page.screenshot({ path: `${base}-filled-420.png`, fullPage: true });
+        assert.deepEqual(page.problems, []);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+}
+
+// Every version, held to the rubric's own JavaScript validator (the `js` target): as the rater answers,
+// the form shows exactly the questions `skipped()` leaves asked; and wherever a choice breaks an
+// edge-case rule, submitting is refused with that rule's message inside the question's field.
+for (const v of versions()) {
+  describe(`${v.id} ${v.version}: skip logic and edge-case rules, as the validator judges them`, () => {
+    const validator = () => import(pathToFileURL(join(v.dir, 'validator.mjs')).href);
+    const answersOf = async (page) => (await page.evaluate(() => window.__formData))?.answers ?? {};
+    const shownIds = async (page) => (await shown(page, 'root_answers')).map((q) => q.id.replace(/^root_answers_/, ''));
+
+    test('answering each pre-check shows and hides exactly the questions the validator says', async () => {
+      const js = await validator();
+      const page = await open(v);
+      try {
+        const check = async (what) => {
+          const skipped = new Set(js.skipped(await answersOf(page)));
+          const expected = js.rubric.dimensions.map((d) => d.id).filter((id) => !skipped.has(id));
+          const ids = await shownIds(page);
+          assert.deepEqual([...ids].sort(), [...expected].sort(), `${what}: the questions shown`);
+          return ids.length;
+        };
+        let count = await check('on load');
+        let hidden = 0, reshown = 0;
+        for (const q of (await shown(page, 'root_answers')).filter((x) => x.kind === 'radio')) {
+          // Every choice in turn, then the first again: what one choice hides, another shows.
+          for (const i of [...q.options.keys(), 0]) {
+            if (!(await shownIds(page)).includes(q.id.replace(/^root_answers_/, ''))) break;
+            await answer(page, q, i);
+            const now = await check(`after "${q.label}" = "${q.options[i]}"`);
+            if (now < count) hidden++;
+            if (now > count) reshown++;
+            count = now;
+          }
+        }
+        const gated = js.rubric.dimensions.some((d) => d.skipWhen);
+        if (gated) assert.ok(hidden > 0 && reshown > 0, `no pre-check hid and showed a question (hid ${hidden}, showed ${reshown})`);
+        assert.deepEqual(page.problems, []);
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('a choice that breaks an edge-case rule is refused, with the rule\'s message on its question', async (t) => {
+      const js = await validator();
+      const page = await open(v);
+      let refused = 0;
+      try {
+        await fillIn(page);
+        for (const q of (await shown(page, 'root_answers')).filter((x) => x.kind === 'radio')) {
+          // Every choice in turn, then the first again, so later questions are asked as before.
+          for (const i of [...q.options.keys(), 0]) {
+            if (!(await shownIds(page)).includes(q.id.replace(/^root_answers_/, ''))) break;
+            await answer(page, q, i);
+            await fillIn(page);
+            const rating = await page.evaluate(() => window.__formData);
+            const broken = js.validate(rating).filter((x) => x.code === 'rule-violated' && x.path.startsWith('/answers/'));
+            if (broken.length === 0) continue;
+            const { submitted } = await submit(page);
+            assert.equal(submitted, null, `the form accepted a rating the validator refuses: ${JSON.stringify(broken)}`);
+            for (const b of broken) {
+              const rule = b.message.match(/^rule “[^”]*”/)[0];
+              const field = await fieldText(page, b.path.slice(1));
+              assert.ok(field.includes(rule), `${b.path}: the field does not show ${rule}:\n${field}`);
+            }
+            refused++;
+          }
+        }
+        const constraining = js.rubric.rules.some((r) => r.constraints.some((c) => !/^(require|justify) /.test(c)));
+        t.diagnostic(`${refused} ratings that break a rule refused`);
+        if (constraining) assert.ok(refused > 0, 'no choice broke a rule: the test tried nothing');
         assert.deepEqual(page.problems, []);
       } finally {
         await page.close();

@@ -371,20 +371,11 @@ public final class SchemaEncoder {
             messages.note(o, "not", message);
             return o;
         }
-        if (c instanceof Constraint.OneOf one) {
-            ArrayNode values = o.putArray("enum");
-            one.values().forEach(v -> values.add(constant(v)));
-            if (na) values.add("n/a");
-            messages.note(o, "enum", message);
-            return o;
-        }
+        if (c instanceof Constraint.OneOf one) return allowedOnly(d, one.values(), message);
         Constraint.Bound b = (Constraint.Bound) c;
         switch (b.op()) {
             case EQ -> {
-                ArrayNode values = o.putArray("enum").add(constant(b.value()));
-                if (na) values.add("n/a");
-                messages.note(o, "enum", message);
-                return o;
+                return allowedOnly(d, List.of(b.value()), message);
             }
             case NE -> {
                 o.putObject("not").putArray("enum").add(constant(b.value()));
@@ -406,6 +397,36 @@ public final class SchemaEncoder {
                 return o;
             }
         }
+    }
+
+    /**
+     * The answer, if a value of a finite scale, is one of {@code allowed}: written as "not any of the other values",
+     * because a renderer that merges a rule's {@code then} into the question would otherwise draw only the
+     * allowed values, without their labels. A value off the scale passes here and fails the question's own test;
+     * "n/a" is not among the others, so it passes. On a range, the allowed values are an {@code enum}.
+     */
+    private ObjectNode allowedOnly(Dimension d, List<Value> allowed, String message) {
+        ObjectNode o = Json.object();
+        Scale s = d.scale();
+        if (s instanceof Scale.Ordinal || s instanceof Scale.Categorical || s instanceof Scale.Bool) {
+            ArrayNode others = Json.MAPPER.createArrayNode();
+            for (Value v : values(s)) {
+                if (allowed.stream().noneMatch(a -> constant(a).equals(constant(v)) || sameNumber(a, v))) others.add(constant(v));
+            }
+            if (others.isEmpty()) return o;
+            o.putObject("not").set("enum", others);
+            messages.note(o, "not", message);
+            return o;
+        }
+        ArrayNode values = o.putArray("enum");
+        allowed.forEach(v -> values.add(constant(v)));
+        if (d.notApplicable().isPresent()) values.add("n/a");
+        messages.note(o, "enum", message);
+        return o;
+    }
+
+    private static boolean sameNumber(Value a, Value b) {
+        return a instanceof Value.Number x && b instanceof Value.Number y && x.value().compareTo(y.value()) == 0;
     }
 
     // ---------------------------------------------------------------------------------------------

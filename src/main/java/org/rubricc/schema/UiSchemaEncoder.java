@@ -40,6 +40,8 @@ public final class UiSchemaEncoder {
         ui.putObject("item").put("ui:readonly", true);
         ui.putObject("rater").put("ui:readonly", true);
         ObjectNode answers = ui.putObject("answers");
+        answers.put("ui:title", "Questions");
+        answers.put("ui:description", "Answer every question shown. Questions that do not apply to this item are hidden.");
         ArrayNode order = answers.putArray("ui:order");
         for (Section s : rubric.sections()) {
             for (int i = 0; i < s.dimensions().size(); i++) {
@@ -50,6 +52,8 @@ public final class UiSchemaEncoder {
         }
         order.add("*");
         ObjectNode justifications = ui.putObject("justifications");
+        justifications.put("ui:title", "Justifications");
+        justifications.put("ui:description", "Say why you answered as you did, where the guidelines ask for it.");
         ArrayNode justificationOrder = justifications.putArray("ui:order");
         for (Dimension d : rubric.dimensions()) {
             justificationOrder.add(d.id());
