@@ -4,6 +4,7 @@ package org.rubricc.docs;
 import java.util.List;
 import java.util.Optional;
 import org.rubricc.backend.Markdown;
+import org.rubricc.backend.Sentences;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Dimension;
 import org.rubricc.model.ItemField;

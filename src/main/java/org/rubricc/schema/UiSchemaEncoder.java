@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.rubricc.backend.Json;
 import org.rubricc.backend.Markdown;
+import org.rubricc.backend.Sentences;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;
 import org.rubricc.model.ItemField;
@@ -158,9 +159,13 @@ public final class UiSchemaEncoder {
         if (!rules.isEmpty()) {
             if (b.length() > 0) b.append('\n');
             b.append("Edge cases:\n\n");
+            Sentences sentences = new Sentences(rubric);
             for (Rule r : rules) {
                 b.append("- **").append(Markdown.inline(r.title())).append("**");
-                if (!r.guidance().isEmpty()) b.append(": ").append(Markdown.prose(r.guidance()).replace("\n", " "));
+                String effect = r.guidanceOnly() ? "" : sentences.effect(r);
+                String guidance = Markdown.prose(r.guidance()).replace("\n", " ");
+                String text = (effect + " " + guidance).strip();
+                if (!text.isEmpty()) b.append(": ").append(text);
                 b.append('\n');
             }
         }

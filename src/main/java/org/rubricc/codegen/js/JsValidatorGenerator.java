@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.rubricc.backend.Sentences;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;
@@ -94,6 +95,7 @@ public final class JsValidatorGenerator {
 
     private ObjectNode formData() {
         JsonNodeFactory f = JsonNodeFactory.instance;
+        Sentences sentences = new Sentences(rubric);
         ObjectNode r = f.objectNode();
         r.put("id", rubric.id());
         r.put("version", rubric.version().toString());
@@ -128,6 +130,7 @@ public final class JsValidatorGenerator {
                 x.put("text", e.text());
             }
             o.put("skipWhen", rubric.skipCondition(d).map(Condition::toSource).orElse(null));
+            o.put("skipSentence", rubric.skipCondition(d).map(sentences::skip).orElse(null));
             ArrayNode js = o.putArray("justifications");
             d.justifications().forEach(j -> js.addObject().put("when", j.when().map(Condition::toSource).orElse(null))
                     .put("minLength", j.minLength()));
@@ -140,6 +143,7 @@ public final class JsValidatorGenerator {
             o.put("when", rule.when().map(Condition::toSource).orElse(null));
             ArrayNode cs = o.putArray("constraints");
             rule.constraints().forEach(c -> cs.add(c.toSource()));
+            o.put("effect", rule.guidanceOnly() ? null : sentences.effect(rule));
             ArrayNode about = o.putArray("about");
             rule.about().forEach(about::add);
             ArrayNode concerns = o.putArray("dimensions");

@@ -1,4 +1,4 @@
-package org.rubricc.docs;
+package org.rubricc.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,8 +1,7 @@
-package org.rubricc.docs;
+package org.rubricc.backend;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.rubricc.backend.Markdown;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;
@@ -196,7 +195,7 @@ public final class Sentences {
         return v.toSource();
     }
 
-    static String choiceLabel(Dimension d, String id) {
+    public static String choiceLabel(Dimension d, String id) {
         Scale s = d.scale();
         if (s instanceof Scale.Categorical c) return c.choice(id).map(Scale.Choice::label).orElse(id);
         if (s instanceof Scale.MultiSelect m) return m.choice(id).map(Scale.Choice::label).orElse(id);
@@ -207,11 +206,11 @@ public final class Sentences {
         return list(vs.stream().map(v -> value(d, v)).toList(), conjunction);
     }
 
-    static String bold(String text) {
+    public static String bold(String text) {
         return "**" + Markdown.inline(text) + "**";
     }
 
-    static String list(List<String> parts, String conjunction) {
+    public static String list(List<String> parts, String conjunction) {
         if (parts.size() == 1) return parts.get(0);
         if (parts.size() == 2) return parts.get(0) + " " + conjunction + " " + parts.get(1);
         return String.join(", ", parts.subList(0, parts.size() - 1)) + ", " + conjunction + " " + parts.get(parts.size() - 1);
