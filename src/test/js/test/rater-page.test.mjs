@@ -311,6 +311,8 @@ for (const v of versions().filter((x) => !only || `${x.id}@${x.version}` === onl
                 if (k === 1) {
                     // the rule is shown on the field at once, before any save
                     assert.equal(await page.textContent('#err-overall'), verdicts[k].violations.find((x) => x.code === 'rule-violated').message);
+                    // and the question says what the rule demands, in the guidelines' words
+                    assert.match(await page.textContent('#q-overall'), /If Unsafe output is Yes, Overall rating must be 2 – Poor or lower\./);
                 }
                 await page.click('#save');
                 assert.equal(await page.textContent('#progress'), progress, 'not saved');
