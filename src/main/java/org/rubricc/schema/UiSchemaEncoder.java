@@ -86,15 +86,15 @@ public final class UiSchemaEncoder {
     private ObjectNode question(Dimension d, Section s, boolean firstOfSection) {
         ObjectNode q = Json.object();
         Scale scale = d.scale();
-        String widget = scale instanceof Scale.MultiSelect ? "checkboxes"
-                : scale instanceof Scale.Text ? "textarea"
-                : scale instanceof Scale.Numeric ? "updown" : "radio";
-        if (!(d.notApplicable().isPresent() && (scale instanceof Scale.MultiSelect || scale instanceof Scale.Text
-                || scale instanceof Scale.Numeric))) {
-            q.put("ui:widget", widget);
+        boolean choice = scale instanceof Scale.Ordinal || scale instanceof Scale.Categorical || scale instanceof Scale.Bool;
+        boolean notApplicable = d.notApplicable().isPresent();
+        if (choice) {
+            q.put("ui:widget", "radio");
+        } else if (!notApplicable) {
+            // With "n/a", the answer is an `anyOf` (the value, or "n/a"), which the renderer draws as its own choice.
+            q.put("ui:widget", scale instanceof Scale.MultiSelect ? "checkboxes" : scale instanceof Scale.Text ? "textarea" : "updown");
         }
-        if (d.notApplicable().isPresent() && !(scale instanceof Scale.MultiSelect || scale instanceof Scale.Text
-                || scale instanceof Scale.Numeric)) {
+        if (choice && notApplicable) {
             // The answer is an `enum` of two JSON types: the renderer takes the labels from here.
             ObjectNode names = q.putObject("ui:enumNames");
             List<String> labels = SchemaEncoder.labels(scale);
