@@ -1,5 +1,7 @@
 package org.rubricc.docs;
 
+import org.rubricc.backend.Html;
+
 /** The HTML page around rendered guidelines: one file, inline CSS, no scripts, printable. */
 final class Page {
     private Page() {}
@@ -37,11 +39,8 @@ final class Page {
     static String wrap(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + escape(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n<main>\n"
+                + "<title>" + Html.escape(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n<main>\n"
                 + body.replace("\r\n", "\n").stripTrailing() + "\n</main>\n</body>\n</html>\n";
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

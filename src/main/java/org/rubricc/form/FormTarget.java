@@ -1,8 +1,5 @@
 package org.rubricc.form;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rubricc.backend.GeneratedFile;
+import org.rubricc.backend.Html;
+import org.rubricc.backend.Resources;
 import org.rubricc.backend.Target;
 import org.rubricc.codegen.js.JsTarget;
 import org.rubricc.model.Rubric;
@@ -47,7 +46,7 @@ public final class FormTarget implements Target {
         String script = resource("page.js");
         String csp = "default-src 'none'; script-src '" + sha256(script) + "' blob:; style-src '" + sha256(css) + "'; "
                 + "img-src http: https: file: data: blob:; base-uri 'none'; form-action 'none'; object-src 'none'";
-        String title = escape(rubric.title() + " " + rubric.version());
+        String title = Html.escape(rubric.title() + " " + rubric.version());
         return fill(resource("page.html"), Map.of("csp", csp, "title", title, "css", css,
                 "module", wrap(Base64.getEncoder().encodeToString(module)), "script", script));
     }
@@ -62,23 +61,6 @@ public final class FormTarget implements Target {
             m.appendReplacement(b, Matcher.quoteReplacement(v));
         }
         return m.appendTail(b).toString();
-    }
-
-    /** Text as HTML text or attribute value: nothing in it can start markup or end an attribute. */
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     private static String wrap(String base64) {
@@ -97,11 +79,6 @@ public final class FormTarget implements Target {
     }
 
     private static String resource(String name) {
-        try (InputStream in = FormTarget.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text(FormTarget.class, name);
     }
 }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.rubricc.backend.Json;
+import org.rubricc.backend.Sentences;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;
@@ -183,7 +184,7 @@ public final class SchemaEncoder {
         String allowed = Phrases.title(d) + " must be " + Phrases.allowed(d);
         if (s instanceof Scale.Ordinal || s instanceof Scale.Categorical || s instanceof Scale.Bool) {
             List<Value> values = values(s);
-            List<String> labels = labels(s);
+            List<String> labels = labels(d);
             List<String> anchors = anchors(s);
             if (na) {
                 // Two JSON types ("n/a" beside numbers, booleans or ids): no `type`, which strict ajv would want
@@ -289,16 +290,9 @@ public final class SchemaEncoder {
         return out;
     }
 
-    /** The label a form shows for each value of {@link #values(Scale)}. */
-    static List<String> labels(Scale s) {
-        List<String> out = new ArrayList<>();
-        if (s instanceof Scale.Ordinal o) o.points().forEach(p -> out.add(p.value().toPlainString() + " \u2013 " + p.label()));
-        else if (s instanceof Scale.Categorical c) c.choices().forEach(ch -> out.add(ch.label()));
-        else if (s instanceof Scale.Bool b) {
-            out.add(b.yesLabel());
-            out.add(b.noLabel());
-        }
-        return out;
+    /** The label a form shows for each value of {@link #values(Scale)}, as the guidelines write it. */
+    static List<String> labels(Dimension d) {
+        return values(d.scale()).stream().map(v -> Sentences.label(d, v)).toList();
     }
 
     private static List<String> anchors(Scale s) {

@@ -97,7 +97,7 @@ public final class UiSchemaEncoder {
         if (choice && notApplicable) {
             // The answer is an `enum` of two JSON types: the renderer takes the labels from here.
             ObjectNode names = q.putObject("ui:enumNames");
-            List<String> labels = SchemaEncoder.labels(scale);
+            List<String> labels = SchemaEncoder.labels(d);
             List<String> keys = keys(scale);
             for (int i = 0; i < keys.size(); i++) names.put(keys.get(i), labels.get(i));
             names.put("n/a", d.notApplicable().get());
@@ -151,7 +151,7 @@ public final class UiSchemaEncoder {
             if (b.length() > 0) b.append('\n');
             b.append("Examples:\n\n");
             for (Dimension.Example e : d.examples()) {
-                b.append("- *").append(Markdown.inline(exampleValue(d, e))).append("*: ")
+                b.append("- *").append(Markdown.inline(Sentences.label(d, e.value()))).append("*: ")
                         .append(Markdown.prose(e.text()).replace("\n", " ")).append('\n');
             }
         }
@@ -170,18 +170,6 @@ public final class UiSchemaEncoder {
             }
         }
         return b.toString().strip();
-    }
-
-    private static String exampleValue(Dimension d, Dimension.Example e) {
-        Scale s = d.scale();
-        List<String> labels = SchemaEncoder.labels(s);
-        List<String> keys = s instanceof Scale.Ordinal || s instanceof Scale.Categorical || s instanceof Scale.Bool ? keys(s) : List.of();
-        String key = SchemaEncoder.constant(e.value()).asText();
-        if (e.value() instanceof org.rubricc.model.Value.Number n) key = n.value().stripTrailingZeros().toPlainString();
-        int i = keys.indexOf(key);
-        if (i >= 0) return labels.get(i);
-        if (e.value() instanceof org.rubricc.model.Value.NotApplicable) return d.notApplicable().orElse("n/a");
-        return e.value().toSource();
     }
 
     /** Whether the rubric can ever require a justification of {@code d}, so the form may show its box. */

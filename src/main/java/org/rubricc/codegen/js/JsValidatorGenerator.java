@@ -3,17 +3,14 @@ package org.rubricc.codegen.js;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.rubricc.backend.Resources;
 import org.rubricc.backend.Sentences;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
@@ -82,11 +79,7 @@ public final class JsValidatorGenerator {
     }
 
     private static String runtime() {
-        try (InputStream in = JsValidatorGenerator.class.getResourceAsStream("runtime.mjs")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text(JsValidatorGenerator.class, "runtime.mjs");
     }
 
     // ---------------------------------------------------------------------------------------------
