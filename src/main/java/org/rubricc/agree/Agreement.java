@@ -233,39 +233,53 @@ public final class Agreement {
                         c.level == Alpha.Level.ORDINAL ? within[rater] : -1, a);
             }
         }
+        boolean[] below = new boolean[raterCount];
+        for (int rater = present.nextSetBit(0); rater >= 0; rater = present.nextSetBit(rater + 1)) {
+            for (Report.RaterDimension d : dims[rater]) below[rater] |= !Double.isNaN(d.alpha()) && d.alpha() < threshold;
+        }
+        Map<Integer, List<Report.Difference>> differences = differences(data, v, below);
         List<Report.RaterReport> out = new ArrayList<>();
         for (int rater = present.nextSetBit(0); rater >= 0; rater = present.nextSetBit(rater + 1)) {
-            List<Report.RaterDimension> ds = List.of(dims[rater]);
-            boolean below = ds.stream().anyMatch(d -> !Double.isNaN(d.alpha()) && d.alpha() < threshold);
-            out.add(new Report.RaterReport(data.raters.name(rater), v.rubric.version().toString(), goldItems[rater], ds, below,
-                    below ? differences(data, v, rater) : List.of()));
+            out.add(new Report.RaterReport(data.raters.name(rater), v.rubric.version().toString(), goldItems[rater], List.of(dims[rater]),
+                    below[rater], differences.getOrDefault(rater, List.of())));
         }
         return out;
     }
 
-    /** The items where a rater differs most from gold: each answer's distance from gold, 0 to 1, summed over dimensions. */
-    private static List<Report.Difference> differences(Ratings data, VersionData v, int rater) {
-        Map<Integer, double[]> distance = new HashMap<>();
-        Map<Integer, List<String>> where = new HashMap<>();
+    /**
+     * For each rater below the threshold, the items where they differ most from gold: each answer's distance from
+     * gold, 0 to 1, summed over dimensions. One pass over the answers.
+     */
+    private static Map<Integer, List<Report.Difference>> differences(Ratings data, VersionData v, boolean[] below) {
+        Map<Long, double[]> distance = new HashMap<>();
+        Map<Long, List<String>> where = new HashMap<>();
         for (int ci = 0; ci < v.columns.size(); ci++) {
             Column c = v.columns.get(ci);
             for (int j = 0; j < c.value.size; j++) {
                 int r = c.rating.get(j);
-                if (v.rater.get(r) != rater) continue;
+                int rater = v.rater.get(r);
+                if (!below[rater]) continue;
                 int item = v.item.get(r);
                 Ratings.Gold g = v.gold.get(item);
                 if (g == null || g.values()[ci] < 0 || g.values()[ci] == c.value.get(j)) continue;
                 int rv = c.value.get(j), gv = g.values()[ci];
-                distance.computeIfAbsent(item, k -> new double[1])[0] += normalisedDistance(c, rv, gv);
-                where.computeIfAbsent(item, k -> new ArrayList<>()).add(c.dimension.title() + ": " + label(c, rv)
+                long key = ((long) rater << 32) | item;
+                distance.computeIfAbsent(key, k -> new double[1])[0] += normalisedDistance(c, rv, gv);
+                where.computeIfAbsent(key, k -> new ArrayList<>()).add(c.dimension.title() + ": " + label(c, rv)
                         + " (gold: " + label(c, gv) + ")");
             }
         }
-        List<Integer> items = new ArrayList<>(distance.keySet());
-        items.sort(Comparator.comparingDouble((Integer i) -> -distance.get(i)[0]).thenComparing(data.items::name));
-        List<Report.Difference> out = new ArrayList<>();
-        for (int item : items.subList(0, Math.min(DIFFERENCES, items.size()))) {
-            out.add(new Report.Difference(data.items.name(item), distance.get(item)[0], where.get(item)));
+        Map<Integer, List<Long>> byRater = new HashMap<>();
+        for (long key : distance.keySet()) byRater.computeIfAbsent((int) (key >>> 32), k -> new ArrayList<>()).add(key);
+        Map<Integer, List<Report.Difference>> out = new HashMap<>();
+        for (Map.Entry<Integer, List<Long>> e : byRater.entrySet()) {
+            List<Long> keys = e.getValue();
+            keys.sort(Comparator.comparingDouble((Long k) -> -distance.get(k)[0]).thenComparing(k -> data.items.name((int) (long) k)));
+            List<Report.Difference> ds = new ArrayList<>();
+            for (long k : keys.subList(0, Math.min(DIFFERENCES, keys.size()))) {
+                ds.add(new Report.Difference(data.items.name((int) k), distance.get(k)[0], where.get(k)));
+            }
+            out.put(e.getKey(), ds);
         }
         return out;
     }

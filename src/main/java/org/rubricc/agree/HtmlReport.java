@@ -61,15 +61,15 @@ public final class HtmlReport {
                 .append(count(v.items(), "item")).append(".</p>\n");
         List<Bar> bars = new ArrayList<>();
         for (Report.DimensionReport d : v.dimensions()) bars.add(new Bar(d.title(), d.alpha(), d.lo(), d.hi()));
-        b.append("<figure>\n").append(alphaChart(bars, "Alpha per dimension, " + r.rubricId() + " " + v.version()))
-                .append("<figcaption>Alpha per dimension (bar) with its ").append(percent(r.settings().confidence()))
+        b.append("<figure>\n<div class=\"scroll\">").append(alphaChart(bars, "Alpha per dimension, " + r.rubricId() + " " + v.version()))
+                .append("</div><figcaption>Alpha per dimension (bar) with its ").append(percent(r.settings().confidence()))
                 .append(" bootstrap interval (whisker).</figcaption>\n</figure>\n");
         b.append("<div class=\"scroll\"><table>\n<thead><tr><th>dimension</th><th>level</th><th class=\"n\">α</th><th>")
                 .append(percent(r.settings().confidence())).append(" interval</th><th class=\"n\">items</th>")
                 .append("<th class=\"n\">pairable values</th></tr></thead>\n<tbody>\n");
         for (Report.DimensionReport d : v.dimensions()) {
             b.append("<tr><td>").append(Html.escape(d.title())).append("</td><td>").append(Html.escape(d.level()))
-                    .append("</td><td class=\"n\">").append(fixed(d.alpha())).append("</td><td>").append(interval(d.lo(), d.hi()))
+                    .append("</td><td class=\"n\">").append(fixed(d.alpha())).append("</td><td class=\"ci\">").append(interval(d.lo(), d.hi()))
                     .append("</td><td class=\"n\">").append(d.items()).append("</td><td class=\"n\">").append(d.pairable())
                     .append("</td></tr>\n");
         }
@@ -92,7 +92,7 @@ public final class HtmlReport {
                 .append("</h2>\n<p>Alpha within each version, per dimension matched by the diff (renames through "
                         + "<code>formerly</code>). Ratings of different versions are never pooled; pooling them needs the "
                         + "older ones migrated first.</p>\n");
-        b.append("<figure>\n").append(dumbbell(c)).append("<figcaption>Alpha under ").append(Html.escape(c.oldVersion()))
+        b.append("<figure>\n<div class=\"scroll\">").append(dumbbell(c)).append("</div><figcaption>Alpha under ").append(Html.escape(c.oldVersion()))
                 .append(" (hollow grey) and under ").append(Html.escape(c.newVersion())).append(" (filled blue).</figcaption>\n</figure>\n");
         b.append("<div class=\"scroll\"><table>\n<thead><tr><th>dimension</th><th class=\"n\">α ").append(Html.escape(c.oldVersion()))
                 .append("</th><th class=\"n\">α ").append(Html.escape(c.newVersion())).append("</th><th class=\"n\">change</th><th>changed in ")
@@ -119,7 +119,7 @@ public final class HtmlReport {
             bars.add(new Bar(rr.rater() + " (" + rr.version() + ")", rr.lowest().map(Report.RaterDimension::alpha).orElse(Double.NaN),
                     Double.NaN, Double.NaN));
         }
-        b.append("<figure>\n").append(dotChart(bars, threshold)).append("<figcaption>Each rater's lowest alpha against gold "
+        b.append("<figure>\n<div class=\"scroll\">").append(dotChart(bars, threshold)).append("</div><figcaption>Each rater's lowest alpha against gold "
                 + "over the dimensions; the solid line is the threshold, raters below it are orange.</figcaption>\n</figure>\n");
         b.append("<div class=\"scroll\"><table>\n<thead><tr><th>rater</th><th>version</th><th class=\"n\">gold items</th>")
                 .append("<th class=\"n\">exact</th><th>lowest α against gold</th><th></th></tr></thead>\n<tbody>\n");
