@@ -126,6 +126,17 @@ class AgreeCommandTest {
     }
 
     @Test
+    void rubricAndRatingTextIsEscapedInTheHtml() {
+        String dir = "src/test/resources/agree/hostile/";
+        CheckCommandTest.Run r = run("agree", "--root", dir, dir + "h.rubric", dir + "r.jsonl", "--format", "html", "--bootstrap", "0");
+        assertEquals(0, r.status(), r.err());
+        String page = r.out();
+        assertTrue(page.contains("&lt;img src=x onerror=alert(1)&gt;"), page);
+        for (String bad : List.of("<img", "<script", "<b>", "<i>", "</svg> ")) assertFalse(page.contains(bad), bad);
+        assertFalse(page.contains("http"), "nothing is fetched");
+    }
+
+    @Test
     void usageAndInputErrorsExitTwoWithAMessage() {
         List<String[]> cases = new ArrayList<>();
         cases.add(new String[] {"agree", "rubrics/image-edit", DIR + "no-such.jsonl"});
