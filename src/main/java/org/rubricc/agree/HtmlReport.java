@@ -290,7 +290,7 @@ public final class HtmlReport {
                         .append(fixed(row.newAlpha())).append("</title></circle>");
             }
             s.append("<text x=\"").append(PLOT_RIGHT + 12).append("\" y=\"").append(y + 17).append("\" class=\"value")
-                    .append(both && row.delta() < 0 ? " low" : "").append("\">").append(signed(row.delta())).append("</text>\n");
+                    .append(both && row.delta() <= -0.0005 ? " low" : "").append("\">").append(signed(row.delta())).append("</text>\n");
         }
         return s.append("</svg>\n").toString();
     }
