@@ -38,9 +38,7 @@ public final class HtmlReport {
                 .append("</code></h1>\n");
         Report.Settings s = r.settings();
         long used = r.versions().stream().mapToLong(Report.VersionReport::ratings).sum();
-        b.append("<p>Krippendorff's alpha per dimension, with a ").append(percent(s.confidence()))
-                .append(" bootstrap interval (").append(s.bootstrap()).append(" resamples of items, seed ").append(s.seed())
-                .append("). Skipped questions are missing data, n/a answers are left out of alpha and counted apart, "
+        b.append("<p>Krippendorff's alpha per dimension, ").append(MarkdownReport.bootstrap(s)).append(". Skipped questions are missing data, n/a answers are left out of alpha and counted apart, "
                         + "free-text dimensions are not compared. Dashed lines mark 0.667 and 0.800, Krippendorff's "
                         + "lowest tentative and customary bounds.</p>\n");
         b.append("<p>Ratings: ").append(String.join(", ", r.files().stream().map(f -> "<code>" + Html.escape(f) + "</code>").toList()))

@@ -26,8 +26,7 @@ public final class MarkdownReport {
     static String intro(Report r) {
         Report.Settings s = r.settings();
         long used = r.versions().stream().mapToLong(Report.VersionReport::ratings).sum();
-        return "Krippendorff's alpha per dimension, with a " + percent(s.confidence()) + " bootstrap interval ("
-                + s.bootstrap() + " resamples of items, seed " + s.seed() + "). Skipped questions are missing data, n/a "
+        return "Krippendorff's alpha per dimension, " + bootstrap(s) + ". Skipped questions are missing data, n/a "
                 + "answers are left out of alpha and counted apart, free-text dimensions are not compared.\n\n"
                 + "Ratings: " + String.join(", ", r.files().stream().map(f -> "`" + f + "`").toList()) + ": "
                 + count(r.lines(), "line") + ", " + used + " used, " + r.leftOutTotal() + " left out"
@@ -136,6 +135,12 @@ public final class MarkdownReport {
     // ---------------------------------------------------------------------------------------------
     // Numbers, always in the same format whatever the machine's locale
     // ---------------------------------------------------------------------------------------------
+
+    /** How the intervals were found, as a phrase. */
+    static String bootstrap(Report.Settings s) {
+        return s.bootstrap() == 0 ? "without intervals (no bootstrap)" : "with a " + percent(s.confidence())
+                + " bootstrap interval (" + s.bootstrap() + " resamples of items, seed " + s.seed() + ")";
+    }
 
     static String fixed(double x) {
         return Double.isNaN(x) ? "—" : String.format(Locale.ROOT, "%.3f", zero(x));

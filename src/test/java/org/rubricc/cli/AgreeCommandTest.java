@@ -17,6 +17,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.dkpro.statistics.agreement.coding.CodingAnnotationStudy;
+import org.dkpro.statistics.agreement.coding.KrippendorffAlphaAgreement;
+import org.dkpro.statistics.agreement.distance.IDistanceFunction;
+import org.dkpro.statistics.agreement.distance.IntervalDistanceFunction;
+import org.dkpro.statistics.agreement.distance.OrdinalDistanceFunction;
+import org.dkpro.statistics.agreement.distance.SetAnnotation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rubricc.testing.Golden;
@@ -123,6 +129,56 @@ class AgreeCommandTest {
         int status = cl.execute("agree", "rubrics/image-edit/2.0.0.rubric", "-", "--format", "json");
         assertEquals(1, status, err.toString());
         assertTrue(out.toString().contains("\"file\": \"<stdin>\""), out.toString());
+    }
+
+    /** Ranges, multi-selects, n/a and free text, end to end, against DKPro Statistics on the same reliability data. */
+    @Test
+    void everyKindOfScaleAgainstDkpro() throws IOException {
+        String dir = "src/test/resources/agree/kinds/";
+        CheckCommandTest.Run r = run("agree", "--root", dir, dir + "kinds.rubric", dir + "ratings.jsonl", "--format", "json",
+                "--bootstrap", "0");
+        assertEquals(0, r.status(), r.err());
+        JsonNode dims = new ObjectMapper().readTree(r.out()).get("versions").get(0).get("dimensions");
+        assertEquals(3, dims.size(), "free text is not compared");
+        // share, items i1..i3 (i4 has one rating): interval
+        CodingAnnotationStudy share = new CodingAnnotationStudy(3);
+        share.addItem(1.0, 1.5, 2.0);
+        share.addItem(5.0, 5.0, null);
+        share.addItem(9.5, 8.0, 10.0);
+        assertEquals(new KrippendorffAlphaAgreement(share, new IntervalDistanceFunction()).calculateAgreement(),
+                dims.get(0).get("alpha").asDouble(), 1e-9);
+        assertEquals("interval", dims.get(0).get("level").asText());
+        // tags: sets, Passonneau's MASI
+        CodingAnnotationStudy tags = new CodingAnnotationStudy(3);
+        tags.addItem(set("a"), set("a", "b"), set("a"));
+        tags.addItem(set(), set("c"), null);
+        tags.addItem(set("b", "c"), set("b"), set("b", "c"));
+        IDistanceFunction masi = (study, x, y) -> masi((SetAnnotation) x, (SetAnnotation) y);
+        assertEquals(new KrippendorffAlphaAgreement(tags, masi).calculateAgreement(), dims.get(1).get("alpha").asDouble(), 1e-9);
+        // grade: ordinal, r3's n/a on i1 left out
+        CodingAnnotationStudy grade = new CodingAnnotationStudy(3);
+        grade.addItem(1, 1, null);
+        grade.addItem(2, 3, null);
+        grade.addItem(3, 3, 2);
+        assertEquals(new KrippendorffAlphaAgreement(grade, new OrdinalDistanceFunction()).calculateAgreement(),
+                dims.get(2).get("alpha").asDouble(), 1e-9);
+        assertEquals(1, dims.get(2).get("notApplicable").asInt());
+        assertEquals(3, dims.get(2).get("items").asInt());
+        assertEquals(7, dims.get(2).get("pairableValues").asInt());
+    }
+
+    static SetAnnotation set(String... choices) {
+        return new SetAnnotation((Object[]) choices);
+    }
+
+    /** Passonneau's MASI, written out here independently of rubricc's. */
+    static double masi(SetAnnotation x, SetAnnotation y) {
+        java.util.Set<Object> inter = new java.util.HashSet<>(x), union = new java.util.HashSet<>(x);
+        inter.retainAll(y);
+        union.addAll(y);
+        if (union.isEmpty()) return 0;
+        double m = x.equals(y) ? 1 : x.containsAll(y) || y.containsAll(x) ? 2 / 3.0 : inter.isEmpty() ? 0 : 1 / 3.0;
+        return 1 - (double) inter.size() / union.size() * m;
     }
 
     @Test
