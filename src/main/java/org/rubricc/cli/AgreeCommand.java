@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "agree", mixinStandardHelpOptions = true,
+        customSynopsis = "rubricc agree [OPTIONS] RUBRIC... RATINGS...",
         description = "Inter-rater agreement of ratings: Krippendorff's alpha per dimension and version, with a bootstrap "
                 + "interval; with --gold, each rater against gold answers.%n"
                 + "RUBRIC is a rubric file or a folder of its versions (*.rubric); every other path is a ratings file "
@@ -41,7 +42,7 @@ final class AgreeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUBRIC|RATINGS", arity = "2..*",
+    @Parameters(paramLabel = "PATH", arity = "2..*",
             description = "Rubric files or folders (the versions the ratings follow), then the ratings files.")
     List<String> paths;
 

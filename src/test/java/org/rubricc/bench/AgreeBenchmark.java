@@ -54,6 +54,56 @@ public final class AgreeBenchmark {
                     + "heap peak %,d MiB; exit %d%n", bootstrap, seconds, ratings / seconds, cpuSeconds, peakHeap() >> 20, status);
             if (status == 2) System.out.print(err);
         }
+        compareWithDkpro(file, raters, items);
+    }
+
+    /**
+     * One estimate of alpha for `overall` (ordinal) on the same ratings: rubricc's {@code Alpha} against DKPro
+     * Statistics' {@code KrippendorffAlphaAgreement}, each timed after two warm-up runs. The bootstrap needs a thousand
+     * such estimates per dimension; rubricc's are counted from patterns of values, DKPro's would each be a new study.
+     */
+    static void compareWithDkpro(Path file, int raters, int items) throws Exception {
+        int[][] values = new int[items][raters];
+        for (int[] row : values) java.util.Arrays.fill(row, -1);
+        java.util.Map<String, Integer> raterIds = new java.util.HashMap<>();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                com.fasterxml.jackson.databind.JsonNode n = mapper.readTree(line);
+                int item = Integer.parseInt(n.get("item").asText().substring("item-".length()));
+                int rater = raterIds.computeIfAbsent(n.get("rater").asText(), k -> raterIds.size());
+                values[item][rater] = n.get("answers").get("overall").asInt() - 1;
+            }
+        }
+        double ours = 0, theirs = 0;
+        long oursNanos = 0, theirsNanos = 0;
+        for (int round = 0; round < 3; round++) {
+            long t = System.nanoTime();
+            org.rubricc.agree.Alpha.Builder b = org.rubricc.agree.Alpha.builder(org.rubricc.agree.Alpha.Level.ORDINAL, 5);
+            for (int v = 0; v < 5; v++) b.number(v, v + 1);
+            int[] unit = new int[raters];
+            for (int[] row : values) {
+                int m = 0;
+                for (int x : row) if (x >= 0) unit[m++] = x;
+                b.unit(unit, 0, m);
+            }
+            ours = b.build().estimate().alpha();
+            oursNanos = System.nanoTime() - t;
+            t = System.nanoTime();
+            org.dkpro.statistics.agreement.coding.CodingAnnotationStudy study =
+                    new org.dkpro.statistics.agreement.coding.CodingAnnotationStudy(raters);
+            for (int[] row : values) {
+                Object[] o = new Object[raters];
+                for (int r = 0; r < raters; r++) o[r] = row[r] < 0 ? null : Integer.valueOf(row[r] + 1);
+                study.addItemAsArray(o);
+            }
+            theirs = new org.dkpro.statistics.agreement.coding.KrippendorffAlphaAgreement(study,
+                    new org.dkpro.statistics.agreement.distance.OrdinalDistanceFunction()).calculateAgreement();
+            theirsNanos = System.nanoTime() - t;
+        }
+        System.out.printf(Locale.ROOT, "one estimate of alpha for overall (ordinal, %,d items): rubricc %.3f in %,d ms, "
+                + "DKPro Statistics %.3f in %,d ms%n", items, ours, oursNanos / 1_000_000, theirs, theirsNanos / 1_000_000);
     }
 
     /** CPU time of this JVM so far, all threads: on a shared machine the wall time says more about the neighbours. */
