@@ -111,7 +111,7 @@ public final class Agreement {
     private static int compareBits(long[] a, long[] b) {
         // lower choices first: compare the bit patterns as choice lists
         for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) return Long.compare(Long.reverse(b[i]), Long.reverse(a[i]));
+            if (a[i] != b[i]) return Long.compareUnsigned(Long.reverse(b[i]), Long.reverse(a[i]));
         }
         return 0;
     }
