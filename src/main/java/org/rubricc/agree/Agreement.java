@@ -52,7 +52,7 @@ public final class Agreement {
             for (VersionData v : rated) raters.addAll(gold(data, v, settings.threshold()));
             raters.sort(Comparator.comparing(Report.RaterReport::rater).thenComparing(r -> data.versions.keySet().stream()
                     .toList().indexOf(r.version())));
-            gold = Optional.of(new Report.GoldReport(data.goldFile, raters));
+            gold = Optional.of(new Report.GoldReport(data.goldFile, data.goldLines, data.goldLeftOut, raters));
         }
         List<Ratings.LeftOut> leftOut = new ArrayList<>(data.leftOut);
         List<String> order = new ArrayList<>(data.files);

@@ -43,7 +43,7 @@ public final class HtmlReport {
                         + "lowest tentative and customary bounds.</p>\n");
         b.append("<p>Ratings: ").append(String.join(", ", r.files().stream().map(f -> "<code>" + Html.escape(f) + "</code>").toList()))
                 .append(": ").append(count(r.lines(), "line")).append(", ").append(used).append(" used, ")
-                .append(r.leftOutTotal()).append(" left out").append(r.leftOutTotal() > 0 ? " (<a href=\"#left-out\">listed at the end</a>)" : "")
+                .append(r.ratingsLeftOut()).append(" left out").append(r.leftOutTotal() > 0 ? " (<a href=\"#left-out\">listed at the end</a>)" : "")
                 .append(".</p>\n");
         for (Report.VersionReport v : r.versions()) version(b, r, v);
         for (Report.Comparison c : r.comparisons()) comparison(b, c);
@@ -109,7 +109,7 @@ public final class HtmlReport {
     private static void gold(StringBuilder b, Report r, Report.GoldReport g) {
         double threshold = r.settings().threshold();
         b.append("<section>\n<h2>Raters against gold</h2>\n<p>Gold answers: <code>").append(Html.escape(g.file()))
-                .append("</code>. A rater is below the threshold when their alpha against gold on any dimension is below ")
+                .append("</code>: ").append(count(g.lines(), "line")).append(", ").append(g.leftOut()).append(" left out. A rater is below the threshold when their alpha against gold on any dimension is below ")
                 .append(fixed(threshold)).append(" (alpha against gold needs at least ").append(Agreement.MIN_GOLD_COMPARED)
                 .append(" answers compared). Exact: the share of answers equal to gold, over every dimension compared.</p>\n");
         List<Bar> bars = new ArrayList<>();

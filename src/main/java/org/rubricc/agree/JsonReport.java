@@ -72,7 +72,7 @@ public final class JsonReport {
         }
         if (r.gold().isPresent()) {
             Report.GoldReport g = r.gold().get();
-            ObjectNode x = o.putObject("gold").put("file", g.file());
+            ObjectNode x = o.putObject("gold").put("file", g.file()).put("lines", g.lines()).put("leftOut", g.leftOut());
             ArrayNode raters = x.putArray("raters");
             for (Report.RaterReport rr : g.raters()) {
                 ObjectNode y = raters.addObject().put("rater", rr.rater()).put("version", rr.version())

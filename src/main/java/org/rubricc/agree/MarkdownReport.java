@@ -29,7 +29,7 @@ public final class MarkdownReport {
         return "Krippendorff's alpha per dimension, " + bootstrap(s) + ". Skipped questions are missing data, n/a "
                 + "answers are left out of alpha and counted apart, free-text dimensions are not compared.\n\n"
                 + "Ratings: " + String.join(", ", r.files().stream().map(f -> "`" + f + "`").toList()) + ": "
-                + count(r.lines(), "line") + ", " + used + " used, " + r.leftOutTotal() + " left out"
+                + count(r.lines(), "line") + ", " + used + " used, " + r.ratingsLeftOut() + " left out"
                 + (r.leftOutTotal() > 0 ? " (listed at the end)" : "") + ".";
     }
 
@@ -89,7 +89,8 @@ public final class MarkdownReport {
 
     private static void gold(StringBuilder b, Report r, Report.GoldReport g) {
         b.append("## Raters against gold\n\n");
-        b.append("Gold answers: `").append(g.file()).append("`. A rater is below the threshold when their alpha against gold on "
+        b.append("Gold answers: `").append(g.file()).append("`: ").append(count(g.lines(), "line")).append(", ")
+                .append(g.leftOut()).append(" left out. A rater is below the threshold when their alpha against gold on "
                 + "any dimension is below ").append(fixed(r.settings().threshold())).append(" (alpha against gold needs at least ")
                 .append(Agreement.MIN_GOLD_COMPARED).append(" answers compared). Exact: the share of answers equal to gold, over "
                 + "every dimension compared.\n\n");

@@ -43,6 +43,9 @@ public final class Ratings {
     final List<String> files = new ArrayList<>();
     String goldFile;
     long goldLines;
+    /** Lines of the gold file left out (they are among {@link #leftOutTotal}). */
+    long goldLeftOut;
+    private boolean readingGold;
 
     public Ratings(List<Rubric> rubrics) {
         List<Rubric> sorted = new ArrayList<>(rubrics);
@@ -67,6 +70,7 @@ public final class Ratings {
     /** Reads the gold answers: ratings in the same format, one per item and version; the rater is not used. */
     public void readGold(InputStream in, String shown) throws IOException {
         goldFile = shown;
+        readingGold = true;
         try (RatingsReader reader = new RatingsReader(in)) {
             RatingsReader.RawLine raw;
             while ((raw = reader.nextRaw()) != null) {
@@ -83,6 +87,7 @@ public final class Ratings {
                 return true;
             });
         }
+        readingGold = false;
     }
 
     private void accept(RatingsReader.Line line, String file, boolean gold) {
@@ -159,6 +164,7 @@ public final class Ratings {
 
     private void leave(String file, long line, String reason) {
         leftOutTotal++;
+        if (readingGold) goldLeftOut++;
         if (leftOut.size() < KEPT_LEFT_OUT) leftOut.add(new LeftOut(file, line, reason));
     }
 

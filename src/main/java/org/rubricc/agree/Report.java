@@ -11,6 +11,11 @@ public record Report(String rubricId, String rubricTitle, List<String> files, lo
         List<VersionReport> versions, List<Comparison> comparisons, Optional<GoldReport> gold,
         List<Ratings.LeftOut> leftOut, long leftOutTotal) {
 
+    /** Lines of the ratings files left out (the rest of {@link #leftOutTotal} are gold lines). */
+    public long ratingsLeftOut() {
+        return leftOutTotal - gold.map(GoldReport::leftOut).orElse(0L);
+    }
+
     public record Settings(int bootstrap, long seed, double confidence, double threshold) {}
 
     /** One version: its ratings, and agreement per dimension (asking order); free-text dimensions only by title. */
@@ -68,7 +73,7 @@ public record Report(String rubricId, String rubricTitle, List<String> files, lo
     }
 
     /** Agreement of each rater with the gold answers, per version; raters in name order. */
-    public record GoldReport(String file, List<RaterReport> raters) {
+    public record GoldReport(String file, long lines, long leftOut, List<RaterReport> raters) {
         public List<RaterReport> below() {
             return raters.stream().filter(RaterReport::below).toList();
         }
