@@ -18,7 +18,6 @@ import org.rubricc.diff.Change;
 import org.rubricc.diff.Diff;
 import org.rubricc.model.Dimension;
 import org.rubricc.model.Scale;
-import org.rubricc.model.Value;
 
 /** Computes the report from the ratings read: alpha per dimension and version, across versions, and against gold. */
 public final class Agreement {
@@ -123,10 +122,6 @@ public final class Agreement {
             return chosen.isEmpty() ? "(none)" : String.join(" + ", chosen.stream().map(Scale.Choice::label).toList());
         }
         return Sentences.label(c.dimension, c.values.get(id));
-    }
-
-    static String label(Dimension d, Column c, int id) {
-        return id == Column.NOT_APPLICABLE ? Sentences.label(d, Value.NotApplicable.INSTANCE) : label(c, id);
     }
 
     private static List<Report.Confusion> confused(Column c, Alpha alpha) {

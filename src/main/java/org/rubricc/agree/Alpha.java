@@ -52,6 +52,9 @@ public final class Alpha {
     /** One cell of the coincidence matrix, {@code c != k} or {@code c == k}. */
     public record Cell(int c, int k, double count) {}
 
+    /** Up to this many distinct sets, their MASI distances are kept in a table (8 MiB at most). */
+    private static final int MASI_TABLE = 1024;
+
     private final Level level;
     private final int valueCount;
     private final double[] numbers;
@@ -65,7 +68,7 @@ public final class Alpha {
     private final int[] patternUnits;
     /** Per pairable unit, its pattern (for resampling). */
     private final int[] unitPattern;
-    /** MASI distances, precomputed per value pair (valueCount x valueCount), or null. */
+    /** MASI distances, precomputed per value pair (valueCount x valueCount) when there are not too many sets, or null. */
     private final double[] masi;
 
     private Alpha(Builder b) {
@@ -86,7 +89,7 @@ public final class Alpha {
             patternUnits[i] = pat.units;
         }
         this.unitPattern = Arrays.copyOf(b.unitPattern, b.unitCount);
-        if (level == Level.MASI) {
+        if (level == Level.MASI && valueCount <= MASI_TABLE) {
             masi = new double[valueCount * valueCount];
             for (int c = 0; c < valueCount; c++) {
                 for (int k = 0; k < valueCount; k++) masi[c * valueCount + k] = masiDistance(sets[c], sets[k]);
@@ -222,7 +225,7 @@ public final class Alpha {
                 return d * d;
             }
             default:
-                return masi[c * valueCount + k];
+                return masi != null ? masi[c * valueCount + k] : masiDistance(sets[c], sets[k]);
         }
     }
 
@@ -273,9 +276,10 @@ public final class Alpha {
         return 1 - (double) inter / union * m;
     }
 
-    private record Pattern(int[] pairs, double[] counts, int[] key, int units) {
+    /** The coincidences one unit with these values adds (pairs and counts), and how many units have them. */
+    private record Pattern(int[] pairs, double[] counts, int units) {
         Pattern withOneMore() {
-            return new Pattern(pairs, counts, key, units + 1);
+            return new Pattern(pairs, counts, units + 1);
         }
     }
 
@@ -362,7 +366,7 @@ public final class Alpha {
                     cs[n++] = c;
                 }
             }
-            return new Pattern(Arrays.copyOf(ps, n), Arrays.copyOf(cs, n), sorted, 1);
+            return new Pattern(Arrays.copyOf(ps, n), Arrays.copyOf(cs, n), 1);
         }
 
         private int pair(int c, int k) {
