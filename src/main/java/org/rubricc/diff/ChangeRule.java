@@ -113,4 +113,25 @@ public enum ChangeRule {
     public String summary() {
         return summary;
     }
+
+    /** What a change does to ratings made under the old version, when `rubricc migrate` carries them over. */
+    public enum Carry {
+        /** Answers are kept or mapped one to one (renamed, renumbered, merged); nothing is asked again. */
+        CARRIED,
+        /** The answers it concerns have no place in the new version: left out, and recorded. */
+        LEFT_OUT,
+        /** Ratings it applies to must have part of them given again (an answer or a justification). */
+        RERATE
+    }
+
+    public Carry carry() {
+        return switch (this) {
+            case DIMENSION_REMOVED -> Carry.LEFT_OUT;
+            case DIMENSION_ADDED_REQUIRED, OPTIONAL_BECAME_REQUIRED, SKIP_CONDITION_CHANGED, NOT_APPLICABLE_REMOVED,
+                    SCALE_KIND_CHANGED, SCALE_POINT_REMOVED, SCALE_POINT_SPLIT, CHOICE_REMOVED, CHOICE_SPLIT, MULTI_MIN_RAISED,
+                    MULTI_MAX_LOWERED, RANGE_MIN_RAISED, RANGE_MAX_LOWERED, RANGE_STEP_CHANGED, TEXT_MIN_RAISED, TEXT_MAX_LOWERED,
+                    JUSTIFICATION_ADDED, JUSTIFICATION_CHANGED, RULE_ADDED_CONSTRAINING, RULE_CONSTRAINTS_CHANGED -> Carry.RERATE;
+            default -> Carry.CARRIED;
+        };
+    }
 }

@@ -23,7 +23,7 @@ import org.rubricc.model.Value;
  * left over from an earlier release and ignored. Values of scales are matched the same way, per pair
  * of dimensions.
  */
-final class Matching {
+public final class Matching {
     final Rubric oldRubric;
     final Rubric newRubric;
     /** old id -> new id, for matched things only. */
@@ -32,7 +32,7 @@ final class Matching {
     final Map<String, String> rules;
     private final Map<String, ValueMap> values = new LinkedHashMap<>();
 
-    Matching(Rubric oldRubric, Rubric newRubric) {
+    public Matching(Rubric oldRubric, Rubric newRubric) {
         this.oldRubric = oldRubric;
         this.newRubric = newRubric;
         this.dimensions = match(oldRubric.dimensions(), newRubric.dimensions(), Dimension::id, Dimension::formerly);
@@ -80,13 +80,20 @@ final class Matching {
         return Optional.ofNullable(dimensions.get(oldId)).flatMap(newRubric::dimension);
     }
 
-    Optional<Dimension> oldDimension(String newId) {
+    /** The old dimension a new one was (by id or {@code formerly}); empty for a new dimension. */
+    public Optional<Dimension> oldDimension(String newId) {
         return dimensions.entrySet().stream().filter(e -> e.getValue().equals(newId)).findFirst()
                 .flatMap(e -> oldRubric.dimension(e.getKey()));
     }
 
-    Optional<String> newDimensionId(String oldId) {
+    /** The id an old dimension has in the new version; empty when it is gone. */
+    public Optional<String> newDimensionId(String oldId) {
         return Optional.ofNullable(dimensions.get(oldId));
+    }
+
+    /** The old rule a new one was (by id or {@code formerly}); empty for a new rule. */
+    public Optional<String> oldRuleId(String newId) {
+        return rules.entrySet().stream().filter(e -> e.getValue().equals(newId)).map(Map.Entry::getKey).findFirst();
     }
 
     Optional<String> newSectionId(String oldId) {
@@ -94,7 +101,7 @@ final class Matching {
     }
 
     /** How the values of an old dimension's scale map to its new scale; empty for an unmatched dimension. */
-    ValueMap values(String oldDimensionId) {
+    public ValueMap values(String oldDimensionId) {
         return values.getOrDefault(oldDimensionId, ValueMap.NONE);
     }
 
