@@ -123,6 +123,12 @@ final class MigrateCommand implements Callable<Integer> {
         Rubric oldest = source;
         if (oldest != null) versions.removeIf(r -> r.version().compareTo(oldest.version()) < 0);
         Migration migration = new Migration(versions, target, strictMeaning);
+        Map<String, Rubric> byVersion = new java.util.HashMap<>();
+        Map<Rubric, String> versionNames = new java.util.IdentityHashMap<>();
+        for (Rubric r : versions) {
+            byVersion.put(r.id() + "\u0000" + r.version(), r);
+            versionNames.put(r, r.version().toString());
+        }
 
         Judges.Engine chosen = Judges.choose(engine, err);
         Map<Rubric, Judges.Judge> judges = new java.util.IdentityHashMap<>();
@@ -160,11 +166,10 @@ final class MigrateCommand implements Callable<Integer> {
             RatingsReader.RawLine line;
             while ((line = reader.nextRaw()) != null) {
                 // 1. Valid under the version it was made under (--from, or the one it names).
+                RatingsReader.Line parsed = RatingsReader.parse(line);
                 Rubric own = source;
-                if (own == null) {
-                    RatingsReader.Identity id = RatingsReader.identity(line);
-                    own = versions.stream().filter(r -> r.id().equals(id.rubric()) && r.version().toString().equals(id.version()))
-                            .findFirst().orElse(null);
+                if (own == null && parsed.value() != null && parsed.value().isObject()) {
+                    own = byVersion.get(key(parsed.value().get("rubric"), parsed.value().get("version")));
                 }
                 Rubric judgedBy = own != null ? own : target;
                 List<Violation> violations = judge(judges, judgedBy, chosen).judge(line);
@@ -175,9 +180,9 @@ final class MigrateCommand implements Callable<Integer> {
                     continue;
                 }
                 // 2. Carried to the target, step by step.
-                JsonNode rating = RatingsReader.parse(line).value();
+                JsonNode rating = parsed.value();
                 Migration.Result result = migration.migrate(rating, own);
-                summary.from.computeIfAbsent(own.version().toString(), k -> new long[3]);
+                long[] fromCounts = summary.from.computeIfAbsent(own.version(), k -> new long[2]);
                 if (!result.dropped().isEmpty()) {
                     dropped.write(droppedLine(line.number(), rating, result.dropped()));
                     result.dropped().forEach(d -> summary.dropped.merge(d.dimension() + "\u0000" + d.change(), 1L, Long::sum));
@@ -191,14 +196,14 @@ final class MigrateCommand implements Callable<Integer> {
                 }
                 if (reasons.isEmpty()) {
                     summary.migrated++;
-                    summary.from.get(own.version().toString())[0]++;
+                    fromCounts[0]++;
                     migrated.write(bytes);
                     migrated.write('\n');
                 } else {
                     summary.rerate++;
-                    summary.from.get(own.version().toString())[1]++;
+                    fromCounts[1]++;
                     reasons.forEach(r -> summary.reasons.merge(r.dimension() + "\u0000" + r.field() + "\u0000" + r.change(), 1L, Long::sum));
-                    rerate.write(rerateLine(line.number(), own, result.rating(), reasons));
+                    rerate.write(rerateLine(line.number(), versionNames.get(own), result.rating(), reasons));
                 }
             }
         } catch (IOException | Dispatch e) {
@@ -241,6 +246,12 @@ final class MigrateCommand implements Callable<Integer> {
         return j;
     }
 
+    /** "rubric\0version" as a rating names them, or null. */
+    private static String key(JsonNode rubric, JsonNode version) {
+        return rubric != null && rubric.isTextual() && version != null && version.isTextual()
+                ? rubric.textValue() + "\u0000" + version.textValue() : null;
+    }
+
     private static List<Violation> notReachable(List<Violation> violations, List<Rubric> versions, Rubric target) {
         String given = String.join(", ", versions.stream().map(r -> r.version().toString()).toList());
         return violations.stream().map(v -> v.code() != ViolationCode.WRONG_VERSION ? v
@@ -280,10 +291,10 @@ final class MigrateCommand implements Callable<Integer> {
         return withNewline(WRITER.writeValueAsBytes(o));
     }
 
-    private static byte[] rerateLine(long number, Rubric from, ObjectNode rating, List<Reason> reasons) throws IOException {
+    private static byte[] rerateLine(long number, String from, ObjectNode rating, List<Reason> reasons) throws IOException {
         ObjectNode o = NODES.objectNode();
         o.put("line", number);
-        o.put("from", from.version().toString());
+        o.put("from", from);
         o.set("rating", rating);
         ArrayNode rs = o.putArray("rerate");
         for (Reason r : reasons) {
@@ -325,7 +336,7 @@ final class MigrateCommand implements Callable<Integer> {
     private static final class Summary {
         long migrated, rerate, rejected;
         /** version migrated from -> {migrated, to re-rate} */
-        final Map<String, long[]> from = new TreeMap<>((a, b) -> Version.parse(a).orElseThrow().compareTo(Version.parse(b).orElseThrow()));
+        final Map<Version, long[]> from = new TreeMap<>();
         /** "dimension\0field\0change" -> ratings */
         final Map<String, Long> reasons = new TreeMap<>();
         /** "dimension\0change" -> answers */

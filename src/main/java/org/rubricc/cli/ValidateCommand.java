@@ -177,7 +177,7 @@ final class ValidateCommand implements Callable<Integer> {
                 r = versions.all().get(0);
             } else {
                 RatingsReader.Identity id = RatingsReader.identity(line);
-                Map<org.rubricc.model.Version, org.rubricc.model.Rubric> ofId = versions.byId.get(id.rubric());
+                Map<org.rubricc.model.Version, org.rubricc.model.Rubric> ofId = id.rubric() == null ? null : versions.byId.get(id.rubric());
                 if (ofId == null) ofId = versions.byId.size() == 1 ? versions.byId.values().iterator().next() : null;
                 if (ofId == null) {
                     named = false;

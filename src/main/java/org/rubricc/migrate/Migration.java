@@ -24,6 +24,7 @@ public final class Migration {
     private final List<Rubric> path;
     private final Map<String, Step> steps = new HashMap<>();
     private final boolean strictMeaning;
+    private final String targetVersion;
 
     /**
      * @param versions      versions of one rubric, the target among them, in any order
@@ -32,6 +33,7 @@ public final class Migration {
     public Migration(List<Rubric> versions, Rubric target, boolean strictMeaning) {
         this.target = target;
         this.strictMeaning = strictMeaning;
+        this.targetVersion = target.version().toString();
         List<Rubric> sorted = new ArrayList<>(versions.stream().filter(r -> r.id().equals(target.id())
                 && r.version().compareTo(target.version()) <= 0).toList());
         sorted.sort(Comparator.comparing(Rubric::version));
@@ -72,7 +74,7 @@ public final class Migration {
         for (Iterator<Map.Entry<String, JsonNode>> it = rating.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             switch (e.getKey()) {
-                case "version" -> out.put("version", target.version().toString());
+                case "version" -> out.put("version", targetVersion);
                 case "answers" -> {
                     ObjectNode answers = out.putObject("answers");
                     s.answers.forEach(answers::set);
@@ -88,7 +90,7 @@ public final class Migration {
             ObjectNode js = out.putObject("justifications");
             s.justifications.forEach(js::put);
         }
-        return new Result(out, List.copyOf(s.rerate), List.copyOf(s.dropped));
+        return new Result(out, List.copyOf(s.rerate()), List.copyOf(s.dropped));
     }
 
     private Step step(Rubric from, Rubric to) {

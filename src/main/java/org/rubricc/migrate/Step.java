@@ -49,6 +49,19 @@ final class Step {
     private final Map<String, List<Change>> dimensionChanges = new HashMap<>();
     private final Map<String, List<Change>> sectionChanges = new HashMap<>();
     private final Map<String, List<Change>> ruleChanges = new HashMap<>();
+    private final String fromVersion;
+    /** " in 2.0.0", for messages. */
+    private final String inTo;
+    /** Old dimension id -> new id, for dimensions that carry over. */
+    private final Map<String, String> newIds = new HashMap<>();
+    /** New dimension id -> the old dimension it was. */
+    private final Map<String, Dimension> oldDimensions = new HashMap<>();
+    /** New dimension id -> when it is skipped (its section's condition or its own). */
+    private final Map<String, Optional<Condition>> skips = new HashMap<>();
+    /** New dimension id -> the rules with a value, require or justify constraint on it, in rubric order. */
+    private final Map<String, List<Rule>> valueRules = new HashMap<>(), requireRules = new HashMap<>(), justifyRules = new HashMap<>();
+    /** Per old dimension, how each of its values maps (ordinal points and choices), filled as values are met. */
+    private final Map<String, Map<Value, Mapped>> valueCache = new HashMap<>();
 
     Step(Rubric from, Rubric to, boolean strictMeaning) {
         this.from = from;
@@ -56,6 +69,22 @@ final class Step {
         this.matching = new Matching(from, to);
         this.name = from.version() + " -> " + to.version();
         this.strictMeaning = strictMeaning;
+        this.fromVersion = from.version().toString();
+        this.inTo = " in " + to.version();
+        for (Dimension od : from.dimensions()) matching.newDimensionId(od.id()).ifPresent(n -> {
+            newIds.put(od.id(), n);
+            oldDimensions.put(n, od);
+        });
+        for (Dimension nd : to.dimensions()) skips.put(nd.id(), to.skipCondition(nd));
+        for (Rule r : to.rules()) {
+            if (r.guidanceOnly()) continue;
+            for (Constraint c : r.constraints()) {
+                Map<String, List<Rule>> index = c instanceof Constraint.Justify ? justifyRules
+                        : c instanceof Constraint.Require ? requireRules : valueRules;
+                List<Rule> rules = index.computeIfAbsent(c.target(), k -> new ArrayList<>());
+                if (!rules.contains(r)) rules.add(r);
+            }
+        }
         for (Change c : Diff.between(from, to).changes()) {
             Map<String, List<Change>> index = switch (c.subject().kind()) {
                 case DIMENSION -> dimensionChanges;
@@ -71,15 +100,63 @@ final class Step {
     static final class State {
         Map<String, JsonNode> answers = new LinkedHashMap<>();
         Map<String, String> justifications = new LinkedHashMap<>();
-        final List<Reason> rerate = new ArrayList<>();
+        private final List<Reason> rerate = new ArrayList<>();
+        /** Dimensions with a reason to give their answer, or their justification, again. */
+        private final Set<String> answerAgain = new java.util.HashSet<>(), justifyAgain = new java.util.HashSet<>();
         final List<Dropped> dropped = new ArrayList<>();
 
         boolean pending(String dimension) {
-            return rerate.stream().anyMatch(r -> r.dimension().equals(dimension) && r.field() == Reason.Field.answer);
+            return answerAgain.contains(dimension);
+        }
+
+        boolean pendingJustification(String dimension) {
+            return justifyAgain.contains(dimension);
+        }
+
+        List<Reason> rerate() {
+            return rerate;
+        }
+
+        void add(Reason r) {
+            rerate.add(r);
+            (r.field() == Reason.Field.answer ? answerAgain : justifyAgain).add(r.dimension());
+        }
+
+        /** Removes every reason; they are added back in the next version's ids. */
+        List<Reason> clear() {
+            List<Reason> all = List.copyOf(rerate);
+            rerate.clear();
+            answerAgain.clear();
+            justifyAgain.clear();
+            return all;
+        }
+
+        /** Removes the reasons about one dimension, returning them. */
+        List<Reason> removeAll(String dimension) {
+            List<Reason> gone = new ArrayList<>();
+            if (!answerAgain.contains(dimension) && !justifyAgain.contains(dimension)) return gone;
+            rerate.removeIf(r -> {
+                boolean match = r.dimension().equals(dimension);
+                if (match) gone.add(r);
+                return match;
+            });
+            answerAgain.remove(dimension);
+            justifyAgain.remove(dimension);
+            return gone;
+        }
+
+        Reason answerReason(String dimension) {
+            return rerate.stream().filter(r -> r.dimension().equals(dimension) && r.field() == Reason.Field.answer).findFirst()
+                    .orElseThrow();
         }
     }
 
     void apply(State s) {
+        // Reasons from earlier steps follow their dimension, or end with it.
+        for (Reason r : s.clear()) {
+            String id = newIds.get(r.dimension());
+            if (id != null) s.add(new Reason(id, r.field(), r.change(), r.step(), r.was(), r.message()));
+        }
         // 1. Each answer in the new version's ids and values, where it has exactly one counterpart.
         Map<String, JsonNode> carried = new LinkedHashMap<>();
         Map<String, String> carriedJustifications = new LinkedHashMap<>();
@@ -89,28 +166,21 @@ final class Step {
             String oldId = e.getKey();
             Dimension od = from.dimension(oldId).orElseThrow();
             String justification = s.justifications.get(oldId);
-            Optional<String> newId = matching.newDimensionId(oldId);
-            if (newId.isEmpty()) {
+            String newId = newIds.get(oldId);
+            if (newId == null) {
                 s.dropped.add(new Dropped(oldId, e.getValue(), justification, ChangeRule.DIMENSION_REMOVED.name(), name));
                 continue;
             }
-            Dimension nd = to.dimension(newId.get()).orElseThrow();
+            Dimension nd = to.dimension(newId).orElseThrow();
             Mapped m = map(od, nd, e.getValue());
             if (m.value == null) {
-                s.rerate.add(new Reason(nd.id(), Reason.Field.answer, m.change.name(), name,
-                        new Reason.Was(from.version().toString(), oldId, e.getValue(), justification), m.message));
+                s.add(new Reason(nd.id(), Reason.Field.answer, m.change.name(), name,
+                        new Reason.Was(fromVersion, oldId, e.getValue(), justification), m.message));
                 continue;
             }
             carried.put(nd.id(), m.value);
             if (m.merged != null) merged.put(nd.id(), m.merged);
             if (justification != null) carriedJustifications.put(nd.id(), justification);
-        }
-        // Reasons from earlier steps follow their dimension, or end with it.
-        List<Reason> earlier = new ArrayList<>(s.rerate.stream().filter(r -> !r.step().equals(name)).toList());
-        s.rerate.removeAll(earlier);
-        for (Reason r : earlier) {
-            matching.newDimensionId(r.dimension()).ifPresent(id -> s.rerate.add(new Reason(id, r.field(), r.change(), r.step(),
-                    r.was(), r.message())));
         }
 
         // 2. Walk the new version's questions in order: skips, requirements and rules see the answers before them.
@@ -119,7 +189,7 @@ final class Step {
         for (Dimension nd : to.dimensions()) {
             String id = nd.id();
             JsonNode value = carried.get(id);
-            Optional<Condition> skip = to.skipCondition(nd);
+            Optional<Condition> skip = skips.get(id);
             Boolean skipHolds = skip.isEmpty() ? Boolean.FALSE : holds(skip.get(), view, s);
             Optional<String> unknown = skipHolds == null ? pendingReference(skip.get(), s) : Optional.empty();
             if (unknown.isPresent()) {
@@ -134,9 +204,7 @@ final class Step {
                     s.dropped.add(new Dropped(id, value, carriedJustifications.get(id), skipChange(nd, merged).name(), name));
                 }
                 // Skipped now: nothing to give again, but an old answer that could not be carried is still recorded.
-                for (Reason r : List.copyOf(s.rerate)) {
-                    if (!r.dimension().equals(id)) continue;
-                    s.rerate.remove(r);
+                for (Reason r : s.removeAll(id)) {
                     if (r.field() == Reason.Field.answer && r.was() != null && r.was().answer() != null) {
                         s.dropped.add(new Dropped(r.was().dimension(), r.was().answer(), r.was().justification(),
                                 skipChange(nd, merged).name(), name));
@@ -147,19 +215,19 @@ final class Step {
             if (value == null) {
                 if (s.pending(id)) continue;
                 Optional<Reason> missing = missing(nd, view, s);
-                missing.ifPresent(s.rerate::add);
+                missing.ifPresent(s::add);
                 continue;
             }
             Optional<Reason> broken = rules(nd, value, carriedJustifications.get(id), view, s, merged);
             if (broken.isPresent()) {
-                s.rerate.add(broken.get());
+                s.add(broken.get());
                 continue;
             }
             if (strictMeaning) {
                 Optional<Change> meaning = dimensionChanges.getOrDefault(id, List.of()).stream()
                         .filter(c -> MEANING.contains(c.rule())).findFirst();
                 if (meaning.isPresent()) {
-                    s.rerate.add(new Reason(id, Reason.Field.answer, meaning.get().rule().name(), name, was(nd, value,
+                    s.add(new Reason(id, Reason.Field.answer, meaning.get().rule().name(), name, was(nd, value,
                             carriedJustifications.get(id)), Phrases.title(nd) + " changed meaning in " + to.version() + " ("
                             + meaning.get().message() + "); --strict-meaning asks for it again"));
                     continue;
@@ -173,16 +241,16 @@ final class Step {
         for (Dimension nd : to.dimensions()) {
             if (!out.has(nd.id())) continue;
             String text = carriedJustifications.get(nd.id());
-            Requirement req = requirement(nd, view, s, merged);
+            Requirement req = requirement(nd, view, s);
             int length = text == null ? -1 : text.codePointCount(0, text.length());
-            boolean known = s.rerate.stream().anyMatch(r -> r.dimension().equals(nd.id()) && r.field() == Reason.Field.justification);
+            boolean known = s.pendingJustification(nd.id());
             if (req.min > 0 && length < req.min && !known) {
                 String message = req.unknown != null
-                        ? "a justification may be required for " + Phrases.title(nd) + " (" + req.why + "), depending on the"
+                        ? "a justification may be required for " + Phrases.title(nd) + " (" + why(req) + "), depending on the"
                                 + " new answer to " + title(req.unknown)
                         : (text == null ? "a justification is now required for " : "the justification is now too short for ")
-                                + Phrases.title(nd) + ": " + req.why + (text == null ? "" : " (it has " + length + ")");
-                s.rerate.add(new Reason(nd.id(), Reason.Field.justification, req.change, name, was(nd, null, text), message));
+                                + Phrases.title(nd) + ": " + why(req) + (text == null ? "" : " (it has " + length + ")");
+                s.add(new Reason(nd.id(), Reason.Field.justification, change(nd, req, merged), name, was(nd, null, text), message));
             }
             if (text != null) justifications.put(nd.id(), text);
         }
@@ -197,39 +265,45 @@ final class Step {
     // Values
     // ---------------------------------------------------------------------------------------------
 
-    /** An old answer in the new scale: the value, or why there is none. {@code merged} is set when several old values became it. */
-    private record Mapped(JsonNode value, ChangeRule merged, ChangeRule change, String message) {
+    /**
+     * An old answer in the new scale: the value, or why there is none. {@code merged} is set when several old
+     * values became it; {@code same} when it is the old value unchanged (the answer is then kept as written).
+     */
+    private record Mapped(JsonNode value, ChangeRule merged, ChangeRule change, String message, boolean same) {
         static Mapped to(JsonNode v, ChangeRule merged) {
-            return new Mapped(v, merged, null, null);
+            return new Mapped(v, merged, null, null, false);
         }
 
         static Mapped none(ChangeRule change, String message) {
-            return new Mapped(null, null, change, message);
+            return new Mapped(null, null, change, message, false);
+        }
+
+        Mapped as(JsonNode original) {
+            return same ? new Mapped(original, merged, null, null, false) : this;
         }
     }
 
     private Mapped map(Dimension od, Dimension nd, JsonNode v) {
         Scale os = od.scale(), ns = nd.scale();
-        String title = Phrases.title(nd);
-        String in = " in " + to.version();
         if (v.isTextual() && v.textValue().equals("n/a") && od.notApplicable().isPresent()) {
             return nd.notApplicable().isPresent() ? Mapped.to(v, null)
-                    : Mapped.none(ChangeRule.NOT_APPLICABLE_REMOVED, "\"n/a\" is no longer an answer to " + title + in);
+                    : Mapped.none(ChangeRule.NOT_APPLICABLE_REMOVED, "\"n/a\" is no longer an answer to " + Phrases.title(nd) + inTo);
         }
         if (!os.kind().equals(ns.kind())) {
-            return Mapped.none(ChangeRule.SCALE_KIND_CHANGED, title + " is answered on " + ns.kindPhrase() + " scale" + in
+            return Mapped.none(ChangeRule.SCALE_KIND_CHANGED, Phrases.title(nd) + " is answered on " + ns.kindPhrase() + " scale" + inTo
                     + " (was " + os.kindPhrase() + " scale)");
         }
         Matching.ValueMap values = matching.values(od.id());
+        Map<Value, Mapped> cache = valueCache.computeIfAbsent(od.id(), k -> new HashMap<>());
         if (os instanceof Scale.Ordinal) {
             Value old = new Value.Number(v.decimalValue());
-            return one(values, old, Phrases.value(od, old), title, in, ChangeRule.SCALE_POINT_SPLIT,
-                    ChangeRule.SCALE_POINT_REMOVED, ChangeRule.SCALE_POINTS_MERGED, x -> number(((Value.Number) x).value()), v);
+            return cache.computeIfAbsent(old, x -> one(values, old, Phrases.value(od, old), Phrases.title(nd), inTo, ChangeRule.SCALE_POINT_SPLIT,
+                    ChangeRule.SCALE_POINT_REMOVED, ChangeRule.SCALE_POINTS_MERGED, y -> number(((Value.Number) y).value()))).as(v);
         }
         if (os instanceof Scale.Categorical) {
             Value old = new Value.Choice(v.textValue());
-            return one(values, old, Phrases.value(od, old), title, in, ChangeRule.CHOICE_SPLIT, ChangeRule.CHOICE_REMOVED,
-                    ChangeRule.CHOICES_MERGED, x -> NODES.textNode(((Value.Choice) x).id()), v);
+            return cache.computeIfAbsent(old, x -> one(values, old, Phrases.value(od, old), Phrases.title(nd), inTo, ChangeRule.CHOICE_SPLIT,
+                    ChangeRule.CHOICE_REMOVED, ChangeRule.CHOICES_MERGED, y -> NODES.textNode(((Value.Choice) y).id()))).as(v);
         }
         if (os instanceof Scale.MultiSelect) {
             Scale.MultiSelect m = (Scale.MultiSelect) ns;
@@ -237,18 +311,19 @@ final class Step {
             ChangeRule merged = null;
             for (JsonNode item : v) {
                 Value old = new Value.Choice(item.textValue());
-                Mapped one = one(values, old, Phrases.value(od, old), title, in, ChangeRule.CHOICE_SPLIT,
-                        ChangeRule.CHOICE_REMOVED, ChangeRule.CHOICES_MERGED, x -> NODES.textNode(((Value.Choice) x).id()), item);
+                Mapped one = cache.computeIfAbsent(old, x -> one(values, old, Phrases.value(od, old), Phrases.title(nd), inTo,
+                        ChangeRule.CHOICE_SPLIT, ChangeRule.CHOICE_REMOVED, ChangeRule.CHOICES_MERGED,
+                        y -> NODES.textNode(((Value.Choice) y).id()))).as(item);
                 if (one.value == null) return one;
                 ids.add(one.value.textValue());
                 if (one.merged != null) merged = one.merged;
             }
             if (ids.size() < m.min()) {
-                return Mapped.none(ids.size() < v.size() ? ChangeRule.CHOICES_MERGED : ChangeRule.MULTI_MIN_RAISED, title
-                        + " needs at least " + m.min() + " choices" + in + " (the answer has " + ids.size() + ")");
+                return Mapped.none(ids.size() < v.size() ? ChangeRule.CHOICES_MERGED : ChangeRule.MULTI_MIN_RAISED, Phrases.title(nd)
+                        + " needs at least " + m.min() + " choices" + inTo + " (the answer has " + ids.size() + ")");
             }
             if (ids.size() > m.max()) {
-                return Mapped.none(ChangeRule.MULTI_MAX_LOWERED, title + " allows at most " + m.max() + " choices" + in
+                return Mapped.none(ChangeRule.MULTI_MAX_LOWERED, Phrases.title(nd) + " allows at most " + m.max() + " choices" + inTo
                         + " (the answer has " + ids.size() + ")");
             }
             ArrayNode array = NODES.arrayNode();
@@ -260,24 +335,24 @@ final class Step {
             if (r.accepts(x)) return Mapped.to(v, null);
             ChangeRule why = x.compareTo(r.min()) < 0 ? ChangeRule.RANGE_MIN_RAISED
                     : x.compareTo(r.max()) > 0 ? ChangeRule.RANGE_MAX_LOWERED : ChangeRule.RANGE_STEP_CHANGED;
-            return Mapped.none(why, Phrases.number(x) + " is not an answer to " + title + in + ": " + Phrases.allowed(nd));
+            return Mapped.none(why, Phrases.number(x) + " is not an answer to " + Phrases.title(nd) + inTo + ": " + Phrases.allowed(nd));
         }
         if (ns instanceof Scale.Text t) {
             int length = v.textValue().codePointCount(0, v.textValue().length());
             if (length < t.minLength()) {
-                return Mapped.none(ChangeRule.TEXT_MIN_RAISED, title + " needs at least " + t.minLength() + " characters" + in
+                return Mapped.none(ChangeRule.TEXT_MIN_RAISED, Phrases.title(nd) + " needs at least " + t.minLength() + " characters" + inTo
                         + " (the answer has " + length + ")");
             }
             if (t.maxLength().isPresent() && length > t.maxLength().get()) {
-                return Mapped.none(ChangeRule.TEXT_MAX_LOWERED, title + " allows at most " + t.maxLength().get() + " characters"
-                        + in + " (the answer has " + length + ")");
+                return Mapped.none(ChangeRule.TEXT_MAX_LOWERED, Phrases.title(nd) + " allows at most " + t.maxLength().get() + " characters"
+                        + inTo + " (the answer has " + length + ")");
             }
         }
         return Mapped.to(v, null);
     }
 
     private static Mapped one(Matching.ValueMap values, Value old, String shown, String title, String in, ChangeRule split,
-            ChangeRule removed, ChangeRule merge, java.util.function.Function<Value, JsonNode> write, JsonNode original) {
+            ChangeRule removed, ChangeRule merge, java.util.function.Function<Value, JsonNode> write) {
         if (values.split(old)) {
             return Mapped.none(split, shown + " of " + title + " was split into several values" + in
                     + "; the rubric does not say which one this rating is");
@@ -285,8 +360,8 @@ final class Step {
         Optional<Value> mapped = values.map(old);
         if (mapped.isEmpty()) return Mapped.none(removed, shown + " of " + title + " has no counterpart" + in);
         boolean isMerge = values.sources(mapped.get()).size() > 1;
-        boolean same = mapped.get().equals(old instanceof Value.Number n ? new Value.Number(n.value()) : old);
-        return Mapped.to(same ? original : write.apply(mapped.get()), isMerge ? merge : null);
+        boolean same = mapped.get().equals(old);
+        return new Mapped(same ? null : write.apply(mapped.get()), isMerge ? merge : null, null, null, same);
     }
 
     private static JsonNode number(BigDecimal v) {
@@ -335,9 +410,8 @@ final class Step {
     }
 
     private void dependsOn(State s, Dimension nd, String on, JsonNode value, String justification, String what) {
-        Reason cause = s.rerate.stream().filter(r -> r.dimension().equals(on) && r.field() == Reason.Field.answer).findFirst()
-                .orElseThrow();
-        s.rerate.add(new Reason(nd.id(), Reason.Field.answer, cause.change(), name, value == null && justification == null
+        Reason cause = s.answerReason(on);
+        s.add(new Reason(nd.id(), Reason.Field.answer, cause.change(), name, value == null && justification == null
                 ? null : was(nd, value, justification), Phrases.title(nd) + ": " + what + " depends on the new answer to "
                         + title(on)));
     }
@@ -347,13 +421,13 @@ final class Step {
     }
 
     private Reason.Was was(Dimension nd, JsonNode value, String justification) {
-        String oldId = matching.oldDimension(nd.id()).map(Dimension::id).orElse(nd.id());
-        return new Reason.Was(from.version().toString(), oldId, value, justification);
+        Dimension od = oldDimensions.get(nd.id());
+        return new Reason.Was(fromVersion, od == null ? nd.id() : od.id(), value, justification);
     }
 
     /** A question asked with no answer: required by the rubric or by a rule, and why it was not answered before. */
     private Optional<Reason> missing(Dimension nd, JsonAnswers view, State s) {
-        Optional<Dimension> od = matching.oldDimension(nd.id());
+        Optional<Dimension> od = Optional.ofNullable(oldDimensions.get(nd.id()));
         if (nd.required()) {
             ChangeRule why;
             String message;
@@ -369,8 +443,7 @@ final class Step {
             }
             return Optional.of(new Reason(nd.id(), Reason.Field.answer, why.name(), name, null, message));
         }
-        for (Rule r : to.rules()) {
-            if (r.guidanceOnly()) continue;
+        for (Rule r : requireRules.getOrDefault(nd.id(), List.of())) {
             for (Constraint c : r.constraints()) {
                 if (!(c instanceof Constraint.Require) || !c.target().equals(nd.id())) continue;
                 if (r.when().isEmpty() || Boolean.TRUE.equals(holds(r.when().get(), view, s))) {
@@ -385,8 +458,7 @@ final class Step {
     /** The first rule the carried answer breaks (or may break, once a re-rated answer is known). */
     private Optional<Reason> rules(Dimension nd, JsonNode value, String justification, JsonAnswers view, State s,
             Map<String, ChangeRule> merged) {
-        for (Rule r : to.rules()) {
-            if (r.guidanceOnly()) continue;
+        for (Rule r : valueRules.getOrDefault(nd.id(), List.of())) {
             for (Constraint c : r.constraints()) {
                 if (!c.target().equals(nd.id()) || c instanceof Constraint.Justify || c instanceof Constraint.Require) continue;
                 if (view.satisfies(c, value)) continue;
@@ -394,7 +466,7 @@ final class Step {
                 if (Boolean.FALSE.equals(fires)) continue;
                 Optional<String> unknown = fires == null ? pendingReference(r.when().get(), s) : Optional.empty();
                 if (unknown.isPresent()) {
-                    Reason cause = s.rerate.stream().filter(x -> x.dimension().equals(unknown.get())).findFirst().orElseThrow();
+                    Reason cause = s.answerReason(unknown.get());
                     return Optional.of(new Reason(nd.id(), Reason.Field.answer, cause.change(), name, was(nd, value, justification),
                             Phrases.rule(r) + " may forbid " + Phrases.value(nd, value(nd, value)) + ", depending on the new"
                                     + " answer to " + title(unknown.get())));
@@ -414,35 +486,43 @@ final class Step {
         return new Value.Choice(v.isTextual() ? v.textValue() : v.toString());
     }
 
-    /** The longest justification the new version requires for an answer, and why; {@code unknown} when it depends on a re-rated answer. */
-    private record Requirement(int min, String change, String why, String unknown) {}
+    /**
+     * The longest justification the new version requires for an answer: from the dimension's own requirement
+     * {@code own} or from rule {@code rule}; {@code unknown} when it depends on a re-rated answer.
+     */
+    private record Requirement(int min, Dimension.Justification own, Rule rule, String unknown) {}
 
-    private Requirement requirement(Dimension nd, JsonAnswers view, State s, Map<String, ChangeRule> merged) {
+    private Requirement requirement(Dimension nd, JsonAnswers view, State s) {
         Requirement best = new Requirement(0, null, null, null);
         for (Dimension.Justification j : nd.justifications()) {
+            if (j.minLength() <= best.min) continue;
             Boolean applies = j.when().isEmpty() ? Boolean.TRUE : holds(j.when().get(), view, s);
             if (Boolean.FALSE.equals(applies)) continue;
-            Optional<String> unknown = applies == null ? pendingReference(j.when().get(), s) : Optional.empty();
-            if (j.minLength() <= best.min) continue;
-            String change = dimensionChanges.getOrDefault(nd.id(), List.of()).stream()
-                    .filter(c -> c.rule() == ChangeRule.JUSTIFICATION_ADDED || c.rule() == ChangeRule.JUSTIFICATION_CHANGED)
-                    .map(c -> c.rule().name()).findFirst()
-                    .orElseGet(() -> mergedReference(j.when(), merged).orElse(ChangeRule.JUSTIFICATION_CHANGED).name());
-            best = new Requirement(j.minLength(), change, "at least " + j.minLength() + " characters"
-                    + j.when().map(w -> " when " + w.toSource()).orElse(""), unknown.orElse(null));
+            best = new Requirement(j.minLength(), j, null, applies == null ? pendingReference(j.when().get(), s).orElseThrow() : null);
         }
-        for (Rule r : to.rules()) {
+        for (Rule r : justifyRules.getOrDefault(nd.id(), List.of())) {
             for (Constraint c : r.constraints()) {
-                if (!(c instanceof Constraint.Justify jc) || !c.target().equals(nd.id())) continue;
+                if (!(c instanceof Constraint.Justify jc) || !c.target().equals(nd.id()) || jc.minLength() <= best.min) continue;
                 Boolean applies = r.when().isEmpty() ? Boolean.TRUE : holds(r.when().get(), view, s);
                 if (Boolean.FALSE.equals(applies)) continue;
-                Optional<String> unknown = applies == null ? pendingReference(r.when().get(), s) : Optional.empty();
-                if (jc.minLength() <= best.min) continue;
-                best = new Requirement(jc.minLength(), ruleChange(r, merged).name(), Phrases.rule(r) + " requires at least "
-                        + jc.minLength() + " characters", unknown.orElse(null));
+                best = new Requirement(jc.minLength(), null, r, applies == null ? pendingReference(r.when().get(), s).orElseThrow() : null);
             }
         }
         return best;
+    }
+
+    /** The change behind a justification requirement an old justification does not meet. */
+    private String change(Dimension nd, Requirement req, Map<String, ChangeRule> merged) {
+        if (req.rule != null) return ruleChange(req.rule, merged).name();
+        return dimensionChanges.getOrDefault(nd.id(), List.of()).stream()
+                .filter(c -> c.rule() == ChangeRule.JUSTIFICATION_ADDED || c.rule() == ChangeRule.JUSTIFICATION_CHANGED)
+                .map(c -> c.rule().name()).findFirst()
+                .orElseGet(() -> mergedReference(req.own.when(), merged).orElse(ChangeRule.JUSTIFICATION_CHANGED).name());
+    }
+
+    private static String why(Requirement req) {
+        if (req.rule != null) return Phrases.rule(req.rule) + " requires at least " + req.min + " characters";
+        return "at least " + req.min + " characters" + req.own.when().map(w -> " when " + w.toSource()).orElse("");
     }
 
     /** The change that makes a rule apply where it did not: the rule's own, or a merge of a value its condition reads. */
@@ -463,6 +543,6 @@ final class Step {
         boolean own = dimensionChanges.getOrDefault(nd.id(), List.of()).stream().anyMatch(c -> c.rule() == ChangeRule.SKIP_CONDITION_CHANGED)
                 || sectionChanges.getOrDefault(nd.sectionId(), List.of()).stream().anyMatch(c -> c.rule() == ChangeRule.SKIP_CONDITION_CHANGED);
         if (own) return ChangeRule.SKIP_CONDITION_CHANGED;
-        return mergedReference(to.skipCondition(nd), merged).orElse(ChangeRule.SKIP_CONDITION_CHANGED);
+        return mergedReference(skips.get(nd.id()), merged).orElse(ChangeRule.SKIP_CONDITION_CHANGED);
     }
 }
