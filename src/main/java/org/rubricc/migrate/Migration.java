@@ -23,6 +23,7 @@ public final class Migration {
     private final Rubric target;
     private final List<Rubric> path;
     private final Map<String, Step> steps = new HashMap<>();
+    private final Map<Rubric, List<Step>> chains = new java.util.IdentityHashMap<>();
     private final boolean strictMeaning;
     private final String targetVersion;
 
@@ -63,12 +64,12 @@ public final class Migration {
      */
     public Result migrate(JsonNode rating, Rubric from) {
         if (!path.contains(from)) throw new IllegalArgumentException(from + " is not a version before " + target);
+        if (from == target) return new Result((ObjectNode) rating, List.of(), List.of()); // nothing to carry
         Step.State s = new Step.State();
         rating.get("answers").fields().forEachRemaining(e -> s.answers.put(e.getKey(), e.getValue()));
         JsonNode justifications = rating.get("justifications");
         if (justifications != null) justifications.fields().forEachRemaining(e -> s.justifications.put(e.getKey(), e.getValue().textValue()));
-        List<Rubric> versions = steps(from);
-        for (int i = 0; i + 1 < versions.size(); i++) step(versions.get(i), versions.get(i + 1)).apply(s);
+        for (Step step : chains.computeIfAbsent(from, this::chain)) step.apply(s);
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = rating.fields(); it.hasNext(); ) {
@@ -93,7 +94,14 @@ public final class Migration {
         return new Result(out, List.copyOf(s.rerate()), List.copyOf(s.dropped));
     }
 
-    private Step step(Rubric from, Rubric to) {
-        return steps.computeIfAbsent(from.version() + " " + to.version(), k -> new Step(from, to, strictMeaning));
+    /** The steps from a version to the target; each step is built once and shared by every chain through it. */
+    private List<Step> chain(Rubric from) {
+        List<Rubric> versions = steps(from);
+        List<Step> out = new ArrayList<>();
+        for (int i = 0; i + 1 < versions.size(); i++) {
+            Rubric a = versions.get(i), b = versions.get(i + 1);
+            out.add(steps.computeIfAbsent(a.version() + " " + b.version(), k -> new Step(a, b, strictMeaning)));
+        }
+        return out;
     }
 }
