@@ -74,7 +74,7 @@ scaleEntry
     ;
 
 formerly
-    : FORMERLY old=valueLiteral
+    : FORMERLY olds+=valueLiteral (COMMA olds+=valueLiteral)*
     ;
 
 // ---------------------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ public final class HtmlReport {
         b.append("<section>\n<h2>From ").append(Html.escape(c.oldVersion())).append(" to ").append(Html.escape(c.newVersion()))
                 .append("</h2>\n<p>Alpha within each version, per dimension matched by the diff (renames through "
                         + "<code>formerly</code>). Ratings of different versions are never pooled; pooling them needs the "
-                        + "older ones migrated first.</p>\n");
+                        + "older ones migrated first (<code>rubricc migrate</code>).</p>\n");
         b.append("<figure>\n<div class=\"scroll\">").append(dumbbell(c)).append("</div><figcaption>Alpha under ").append(Html.escape(c.oldVersion()))
                 .append(" (hollow grey) and under ").append(Html.escape(c.newVersion())).append(" (filled blue).</figcaption>\n</figure>\n");
         b.append("<div class=\"scroll\"><table>\n<thead><tr><th>dimension</th><th class=\"n\">α ").append(Html.escape(c.oldVersion()))

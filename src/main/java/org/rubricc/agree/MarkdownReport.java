@@ -73,7 +73,7 @@ public final class MarkdownReport {
     private static void comparison(StringBuilder b, Report.Comparison c) {
         b.append("## From ").append(c.oldVersion()).append(" to ").append(c.newVersion()).append("\n\n");
         b.append("Alpha within each version, per dimension matched by the diff (renames through `formerly`). Ratings of "
-                + "different versions are never pooled; pooling them needs the older ones migrated first.\n\n");
+                + "different versions are never pooled; pooling them needs the older ones migrated first (`rubricc migrate`).\n\n");
         b.append("| dimension | α ").append(c.oldVersion()).append(" | α ").append(c.newVersion())
                 .append(" | change | changed in ").append(c.newVersion()).append(" |\n|---|--:|--:|--:|---|\n");
         for (Report.ComparisonRow row : c.rows()) {

@@ -50,11 +50,11 @@ public final class Ast {
     }
 
     /** {@code 3 "Label" "What it means" formerly 4}. */
-    public record PointEntry(Literal value, Text label, Text description, Literal formerly, Span span)
+    public record PointEntry(Literal value, Text label, Text description, List<Literal> formerly, Span span)
             implements ScaleEntry {}
 
     /** {@code feasible "Feasible" "What it means" formerly achievable}. */
-    public record ChoiceEntry(Name id, Text label, Text description, Literal formerly, Span span) implements ScaleEntry {}
+    public record ChoiceEntry(Name id, Text label, Text description, List<Literal> formerly, Span span) implements ScaleEntry {}
 
     /** {@code min 1}, {@code max 5}, {@code step 0.5}. */
     public record NumberSetting(Name keyword, Literal value, Span span) implements ScaleEntry {}

@@ -50,14 +50,19 @@ final class Scales {
                         duplicateValue(p.value().span(), "point " + p.value().text(), what, first.span());
                         continue;
                     }
-                    Optional<BigDecimal> formerly = Optional.empty();
-                    if (p.formerly() != null) {
-                        if (p.formerly().kind() != Ast.LiteralKind.NUMBER) {
-                            out.add(Diagnostic.of(Code.INVALID_NUMBER, p.formerly().span(),
+                    List<BigDecimal> formerly = new ArrayList<>();
+                    Map<BigDecimal, Span> formerlySeen = new HashMap<>();
+                    for (Ast.Literal f : p.formerly()) {
+                        if (f.kind() != Ast.LiteralKind.NUMBER) {
+                            out.add(Diagnostic.of(Code.INVALID_NUMBER, f.span(),
                                     "`formerly` of a point must be the number it had before"));
-                        } else {
-                            formerly = number(p.formerly(), out);
+                            continue;
                         }
+                        Optional<BigDecimal> old = number(f, out);
+                        if (old.isEmpty()) continue;
+                        Span earlier = formerlySeen.putIfAbsent(old.get().stripTrailingZeros(), f.span());
+                        if (earlier != null) duplicateValue(f.span(), "former point " + f.text(), "this `formerly`", earlier);
+                        else formerly.add(old.get());
                     }
                     points.add(new Scale.Point(v.get(), p.label().value(), text(p.description()), formerly, p.span()));
                 }
@@ -74,7 +79,7 @@ final class Scales {
                         addChoice(choices, seen, c.id(), c.label(), c.description(), c.formerly(), c.span(), what);
                     } else if (e instanceof Ast.LabelSetting l) {
                         // `yes "..."` / `no "..."` are choices called yes and no outside a boolean scale
-                        addChoice(choices, seen, l.keyword(), l.label(), null, null, l.span(), what);
+                        addChoice(choices, seen, l.keyword(), l.label(), null, List.of(), l.span(), what);
                     } else if (kind.equals("multi") && e instanceof Ast.NumberSetting s && !s.keyword().text().equals("step")) {
                         if (s.keyword().text().equals("min")) min = setOnce(min, s);
                         else max = setOnce(max, s);
@@ -191,19 +196,22 @@ final class Scales {
     }
 
     private void addChoice(List<Scale.Choice> choices, Map<String, Span> seen, Ast.Name id, Ast.Text label,
-            Ast.Text description, Ast.Literal formerly, Span span, String what) {
+            Ast.Text description, List<Ast.Literal> formerly, Span span, String what) {
         Span first = seen.putIfAbsent(id.text(), span);
         if (first != null) {
             duplicateValue(id.span(), "choice `" + id.text() + "`", what, first);
             return;
         }
-        Optional<String> old = Optional.empty();
-        if (formerly != null) {
-            if (formerly.kind() != Ast.LiteralKind.NAME) {
-                out.add(Diagnostic.of(Code.INVALID_NUMBER, formerly.span(), "`formerly` of a choice must be the id it had before"));
-            } else {
-                old = Optional.of(formerly.text());
+        List<String> old = new ArrayList<>();
+        Map<String, Span> formerlySeen = new HashMap<>();
+        for (Ast.Literal f : formerly) {
+            if (f.kind() != Ast.LiteralKind.NAME) {
+                out.add(Diagnostic.of(Code.INVALID_NUMBER, f.span(), "`formerly` of a choice must be the id it had before"));
+                continue;
             }
+            Span earlier = formerlySeen.putIfAbsent(f.text(), f.span());
+            if (earlier != null) duplicateValue(f.span(), "former choice `" + f.text() + "`", "this `formerly`", earlier);
+            else old.add(f.text());
         }
         choices.add(new Scale.Choice(id.text(), label.value(), text(description), old, span));
     }

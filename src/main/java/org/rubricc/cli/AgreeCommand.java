@@ -16,11 +16,6 @@ import org.rubricc.agree.JsonReport;
 import org.rubricc.agree.MarkdownReport;
 import org.rubricc.agree.Ratings;
 import org.rubricc.agree.Report;
-import org.rubricc.check.Compilation;
-import org.rubricc.check.Frontend;
-import org.rubricc.diag.Diagnostic;
-import org.rubricc.diag.Diagnostics;
-import org.rubricc.diag.TextRenderer;
 import org.rubricc.model.Rubric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,41 +87,13 @@ final class AgreeCommand implements Callable<Integer> {
             err.println("error: give the rubric (a .rubric file or a folder of versions) and at least one ratings file");
             return Main.USAGE;
         }
-        List<Path> files;
-        try {
-            files = Inputs.expand(rubricPaths);
-        } catch (Inputs.InputException e) {
-            err.println("error: " + e.getMessage());
+        Versions versions = Versions.load(rubricPaths, root != null ? root : Path.of(""), err);
+        if (versions == null) return Main.USAGE;
+        if (versions.byId.size() > 1) {
+            err.println("error: " + String.join(" and ", versions.byId.keySet()) + " are different rubrics; give the versions of one");
             return Main.USAGE;
         }
-        if (files.isEmpty()) {
-            err.println("error: no *.rubric file in " + rubricPaths.get(0));
-            return Main.USAGE;
-        }
-        Frontend frontend = new Frontend(root != null ? root : Path.of(""));
-        List<Compilation> cs = files.stream().map(frontend::check).toList();
-        Diagnostics all = new Diagnostics();
-        cs.forEach(c -> all.addAll(c.diagnostics()));
-        List<Diagnostic> ds = all.sorted();
-        List<Compilation> failed = cs.stream().filter(c -> c.rubric().isEmpty()).toList();
-        if (!failed.isEmpty()) {
-            err.print(new TextRenderer(frontend.sources()).render(ds));
-            for (Compilation c : failed) {
-                err.println("error: " + c.displayPath() + (c.library() ? " is a scale library, not a rubric" : " has errors; no agreement was computed"));
-            }
-            return Main.USAGE;
-        }
-        List<Rubric> rubrics = cs.stream().map(c -> c.rubric().get()).toList();
-        for (Rubric r : rubrics) {
-            if (!r.id().equals(rubrics.get(0).id())) {
-                err.println("error: " + r.id() + " and " + rubrics.get(0).id() + " are different rubrics; give the versions of one");
-                return Main.USAGE;
-            }
-            if (rubrics.stream().filter(x -> x.version().equals(r.version())).count() > 1) {
-                err.println("error: version " + r.version() + " of " + r.id() + " is given twice");
-                return Main.USAGE;
-            }
-        }
+        List<Rubric> rubrics = versions.all();
         Ratings data = new Ratings(rubrics);
         for (String f : ratingFiles) {
             String shown = f.equals("-") ? "<stdin>" : f;

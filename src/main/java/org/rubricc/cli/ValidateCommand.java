@@ -11,15 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.rubricc.backend.Json;
-import org.rubricc.codegen.CompiledValidator;
 import org.rubricc.codegen.InMemoryCompiler;
-import org.rubricc.check.Compilation;
-import org.rubricc.check.Frontend;
-import org.rubricc.diag.TextRenderer;
 import org.rubricc.validate.RatingsReader;
-import org.rubricc.validate.Validator;
 import org.rubricc.validate.Violation;
 import org.rubricc.validate.ViolationCode;
 import picocli.CommandLine.Command;
@@ -29,21 +26,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Validate ratings (JSON Lines, one rating per line) against a rubric.%n"
+        description = "Validate ratings (JSON Lines, one rating per line) against a rubric, or against several versions of it:"
+                + " each rating is then judged by the version it names.%n"
                 + "Exit status: 0 every rating valid, 1 some invalid, 2 usage or I/O problem or a rubric with errors.")
 final class ValidateCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    enum Engine { generated, interpreted }
-
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUBRIC", description = "The rubric file the ratings follow.")
-    Path rubricFile;
-
-    @Parameters(index = "1", paramLabel = "RATINGS", description = "A JSON Lines file, or - for standard input.")
-    String ratings;
+    @Parameters(arity = "2..*", paramLabel = "RUBRIC... RATINGS",
+            description = "Rubric files or folders of versions (searched for *.rubric), then a JSON Lines file, or - for standard input.")
+    List<String> arguments;
 
     @Option(names = "--format", defaultValue = "text",
             description = "text: one line per problem and a summary; json: one object per rating. Default: ${DEFAULT-VALUE}.")
@@ -56,12 +50,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "generated: compile the rubric's Java validator in memory and run it (needs a JDK); "
                     + "interpreted: the runtime validator. Both give the same output. Default: generated, or interpreted "
                     + "when this Java has no compiler.")
-    Engine engine;
-
-    /** Judges one line of the ratings file. */
-    private interface Judge {
-        List<Violation> judge(RatingsReader.RawLine line);
-    }
+    Judges.Engine engine;
 
     /** Stream where the results go; a field so tests can capture it. */
     InputStream stdin = System.in;
@@ -69,40 +58,23 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(rubricFile)) {
-            err.println("error: no such rubric file: " + rubricFile);
+        List<Path> rubricPaths = arguments.subList(0, arguments.size() - 1).stream().map(Path::of).toList();
+        String ratings = arguments.get(arguments.size() - 1);
+        if (rubricPaths.size() == 1 && !Files.exists(rubricPaths.get(0))) {
+            err.println("error: no such rubric file: " + rubricPaths.get(0));
             return Main.USAGE;
         }
-        Frontend frontend = new Frontend(root != null ? root : Path.of(""));
-        Compilation c = frontend.check(rubricFile);
-        if (c.rubric().isEmpty()) {
-            err.print(new TextRenderer(frontend.sources()).render(c.diagnostics()));
-            err.println("error: " + c.displayPath() + (c.library() ? " is a scale library, not a rubric" : " has errors; no rating was checked"));
-            return Main.USAGE;
-        }
-        Judge judge;
-        Engine chosen = engine;
-        if (chosen == null) {
-            chosen = CompiledValidator.canCompile() ? Engine.generated : Engine.interpreted;
-            if (chosen == Engine.interpreted) err.println("note: no Java compiler in this runtime; using the interpreted engine");
-        }
-        if (chosen == Engine.generated) {
-            CompiledValidator compiled;
+        Versions versions = Versions.load(rubricPaths, root != null ? root : Path.of(""), err);
+        if (versions == null) return Main.USAGE;
+        Judges.Engine chosen = Judges.choose(engine, err);
+        Dispatch dispatch = new Dispatch(versions, chosen);
+        if (versions.single()) {
             try {
-                compiled = CompiledValidator.compile(c.rubric().get());
+                dispatch.judge(versions.all().get(0)); // compile before reading: a failure is a usage error, not a verdict
             } catch (InMemoryCompiler.CompileException e) {
                 err.println("error: " + e.getMessage());
                 return Main.USAGE;
             }
-            judge = line -> line.error() != null ? malformed(line.error())
-                    : compiled.validate(line.bytes(), line.offset(), line.length()).stream()
-                            .map(v -> new Violation(v.path(), ViolationCode.fromId(v.code()), v.message())).toList();
-        } else {
-            Validator validator = new Validator(c.rubric().get());
-            judge = raw -> {
-                RatingsReader.Line line = RatingsReader.parse(raw);
-                return line.value() == null ? malformed(line.error()) : validator.validate(line.value());
-            };
         }
         String shown = ratings.equals("-") ? "<stdin>" : ratings;
         InputStream in;
@@ -115,12 +87,20 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = new Progress(err);
         long total = 0, valid = 0;
+        // Per version named (in version order), when several were given: ratings and valid ones.
+        Map<String, long[]> byVersion = new TreeMap<>();
         try (RatingsReader reader = new RatingsReader(in)) {
             RatingsReader.RawLine line;
             while ((line = reader.nextRaw()) != null) {
                 total++;
-                List<Violation> violations = judge.judge(line);
+                Dispatch.Verdict verdict = dispatch.verdict(line);
+                List<Violation> violations = verdict.violations();
                 if (violations.isEmpty()) valid++;
+                if (!versions.single()) {
+                    long[] counts = byVersion.computeIfAbsent(verdict.key(), k -> new long[2]);
+                    counts[0]++;
+                    if (violations.isEmpty()) counts[1]++;
+                }
                 if (format == Format.json) {
                     out.print(json(line.number(), violations));
                 } else {
@@ -135,17 +115,103 @@ final class ValidateCommand implements Callable<Integer> {
             progress.clear();
             err.println("error: cannot read " + shown + " after line " + total + ": " + e.getMessage());
             return Main.USAGE;
+        } catch (Dispatch.CompileFailure e) {
+            progress.clear();
+            err.println("error: " + e.getMessage());
+            return Main.USAGE;
         }
         progress.clear();
         if (format == Format.text) {
-            out.println(total + (total == 1 ? " rating: " : " ratings: ") + valid + " valid, " + (total - valid) + " invalid");
+            out.println(summary(total, valid));
+            byVersion.forEach((k, c) -> out.println("  " + Dispatch.shownKey(k) + ": " + summary(c[0], c[1])));
         }
         out.flush();
         return valid == total ? 0 : 1;
     }
 
-    private static List<Violation> malformed(String why) {
-        return List.of(new Violation("", ViolationCode.MALFORMED_JSON, why));
+    private static String summary(long total, long valid) {
+        return total + (total == 1 ? " rating: " : " ratings: ") + valid + " valid, " + (total - valid) + " invalid";
+    }
+
+    /**
+     * Chooses, for each rating, the version that judges it: the one it names, among those given. A rating that
+     * names none of them is judged by the newest version of its rubric (or of the only rubric given), whose
+     * validator says what is wrong; a version it names that was not given is said so.
+     */
+    private static final class Dispatch {
+        private final Versions versions;
+        private final Judges.Engine engine;
+        private final Map<org.rubricc.model.Rubric, Judges.Judge> judges = new java.util.IdentityHashMap<>();
+
+        Dispatch(Versions versions, Judges.Engine engine) {
+            this.versions = versions;
+            this.engine = engine;
+        }
+
+        /** The violations, and the version they were judged against ("id\u0000version"; "~" sorts unknown ones last). */
+        record Verdict(List<Violation> violations, String key) {}
+
+        static final class CompileFailure extends RuntimeException {
+            CompileFailure(String message) {
+                super(message);
+            }
+        }
+
+        static String shownKey(String key) {
+            return key.startsWith("~") ? "naming no version given" : key.replace('\u0000', ' ');
+        }
+
+        Judges.Judge judge(org.rubricc.model.Rubric r) throws InMemoryCompiler.CompileException {
+            Judges.Judge j = judges.get(r);
+            if (j == null) {
+                j = Judges.of(r, engine);
+                judges.put(r, j);
+            }
+            return j;
+        }
+
+        Verdict verdict(RatingsReader.RawLine line) {
+            org.rubricc.model.Rubric r;
+            boolean named = true;
+            if (versions.single()) {
+                r = versions.all().get(0);
+            } else {
+                RatingsReader.Identity id = RatingsReader.identity(line);
+                Map<org.rubricc.model.Version, org.rubricc.model.Rubric> ofId = id.rubric() == null ? null : versions.byId.get(id.rubric());
+                if (ofId == null) ofId = versions.byId.size() == 1 ? versions.byId.values().iterator().next() : null;
+                if (ofId == null) {
+                    named = false;
+                    r = null;
+                } else {
+                    r = ofId.values().stream().filter(x -> x.version().toString().equals(id.version())).findFirst().orElse(null);
+                    if (r == null) {
+                        named = false;
+                        r = ((TreeMap<org.rubricc.model.Version, org.rubricc.model.Rubric>) ofId).lastEntry().getValue();
+                    }
+                }
+                if (r == null) {
+                    // A rubric none of the files declare: judged by the first one given, which says it is another rubric.
+                    r = versions.all().get(0);
+                }
+            }
+            List<Violation> violations;
+            try {
+                violations = judge(r).judge(line);
+            } catch (InMemoryCompiler.CompileException e) {
+                throw new CompileFailure(e.getMessage());
+            }
+            if (!named) violations = notGiven(violations, r);
+            return new Verdict(violations, named ? r.id() + "\u0000" + r.version() : "~");
+        }
+
+        /** A wrong-version message that names the versions that were given, not just the one that judged. */
+        private List<Violation> notGiven(List<Violation> violations, org.rubricc.model.Rubric judge) {
+            Map<org.rubricc.model.Version, org.rubricc.model.Rubric> ofId = versions.byId.get(judge.id());
+            String given = String.join(", ", ofId.keySet().stream().map(Object::toString).toList());
+            return violations.stream().map(v -> v.code() != ViolationCode.WRONG_VERSION ? v
+                    : new Violation(v.path(), v.code(), v.message().replaceFirst(", not for version .*$", "")
+                            + ", which is not among the versions given (" + given + ")")).toList();
+        }
     }
 
     private static String json(long line, List<Violation> violations) {

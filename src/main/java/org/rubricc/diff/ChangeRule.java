@@ -47,9 +47,13 @@ public enum ChangeRule {
     SCALE_POINT_ADDED(RECALIBRATE, "an ordinal scale has a new point"),
     SCALE_POINT_REMOVED(BREAKING, "an ordinal point is gone"),
     SCALE_POINT_RENUMBERED(BREAKING, "an ordinal point has a new value (`formerly`)"),
+    SCALE_POINTS_MERGED(BREAKING, "several ordinal points became one (`formerly 1, 2`): their old ratings now have one value"),
+    SCALE_POINT_SPLIT(BREAKING, "an ordinal point became several: its old ratings must be rated again"),
     CHOICE_ADDED(RECALIBRATE, "a categorical or multi-select scale has a new choice"),
     CHOICE_REMOVED(BREAKING, "a choice is gone"),
     CHOICE_RENAMED(BREAKING, "a choice has a new id (`formerly`)"),
+    CHOICES_MERGED(BREAKING, "several choices became one (`formerly a, b`): their old answers now have one id"),
+    CHOICE_SPLIT(BREAKING, "a choice became several: its old answers must be given again"),
     CHOICE_ORDER_CHANGED(COSMETIC, "choices are listed in another order"),
     LABEL_REWORDED(RECALIBRATE, "the label of a point, choice, boolean answer or item field is reworded"),
     ANCHOR_REWORDED(RECALIBRATE, "what a point or choice means (its description) is reworded"),
@@ -108,5 +112,26 @@ public enum ChangeRule {
 
     public String summary() {
         return summary;
+    }
+
+    /** What a change does to ratings made under the old version, when `rubricc migrate` carries them over. */
+    public enum Carry {
+        /** Answers are kept or mapped one to one (renamed, renumbered, merged); nothing is asked again. */
+        CARRIED,
+        /** The answers it concerns have no place in the new version: left out, and recorded. */
+        LEFT_OUT,
+        /** Ratings it applies to must have part of them given again (an answer or a justification). */
+        RERATE
+    }
+
+    public Carry carry() {
+        return switch (this) {
+            case DIMENSION_REMOVED -> Carry.LEFT_OUT;
+            case DIMENSION_ADDED_REQUIRED, OPTIONAL_BECAME_REQUIRED, SKIP_CONDITION_CHANGED, NOT_APPLICABLE_REMOVED,
+                    SCALE_KIND_CHANGED, SCALE_POINT_REMOVED, SCALE_POINT_SPLIT, CHOICE_REMOVED, CHOICE_SPLIT, MULTI_MIN_RAISED,
+                    MULTI_MAX_LOWERED, RANGE_MIN_RAISED, RANGE_MAX_LOWERED, RANGE_STEP_CHANGED, TEXT_MIN_RAISED, TEXT_MAX_LOWERED,
+                    JUSTIFICATION_ADDED, JUSTIFICATION_CHANGED, RULE_ADDED_CONSTRAINING, RULE_CONSTRAINTS_CHANGED -> Carry.RERATE;
+            default -> Carry.CARRIED;
+        };
     }
 }

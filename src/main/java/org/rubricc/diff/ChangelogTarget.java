@@ -68,9 +68,38 @@ public final class ChangelogTarget implements Target {
                 md.append("- *").append(c.changeClass().label()).append("* `").append(c.rule().id()).append("` `")
                         .append(c.path()).append("`: ").append(descriptions.get(k)).append('\n');
             }
-            if (!d.changes().isEmpty()) md.append('\n');
+            if (!d.changes().isEmpty()) md.append('\n').append(migration(d, from)).append("\n\n");
         }
         return DocsTarget.normalise(md.toString());
+    }
+
+    /**
+     * What `rubricc migrate` does with ratings of the version before, from the diff alone: whether every rating,
+     * some or none need part of them made again, and the changes that decide it.
+     */
+    private static String migration(Diff d, String from) {
+        List<String> rerate = new ArrayList<>(), leftOut = new ArrayList<>(), everyRating = new ArrayList<>();
+        for (Change c : d.changes()) {
+            String at = "`" + c.rule().id() + "` at `" + c.path() + "`";
+            if (c.rule().carry() == ChangeRule.Carry.LEFT_OUT) leftOut.add(at);
+            if (c.rule().carry() != ChangeRule.Carry.RERATE) continue;
+            rerate.add(at);
+            boolean always = c.subject().newId().flatMap(id -> d.newRubric().dimension(id))
+                    .map(x -> x.required() && d.newRubric().skipCondition(x).isEmpty()).orElse(false);
+            if (always && (c.rule() == ChangeRule.DIMENSION_ADDED_REQUIRED || c.rule() == ChangeRule.SCALE_KIND_CHANGED)) {
+                everyRating.add("`" + c.path() + "`");
+            }
+        }
+        String head = "**Ratings made under " + Markdown.inline(from) + "** (`rubricc migrate`): ";
+        String left = leftOut.isEmpty() ? "" : " Answers left out (and recorded): " + String.join(", ", leftOut) + ".";
+        if (rerate.isEmpty()) return head + "every rating carries over automatically." + left;
+        String which = String.join(", ", rerate) + ".";
+        if (!everyRating.isEmpty()) {
+            return head + "every rating needs part of it made again: every item is now asked " + String.join(", ", everyRating)
+                    + ". The rest carries over, except the parts these changes apply to: " + which + left;
+        }
+        return head + "ratings carry over automatically, except the parts these changes apply to, which are made again: "
+                + which + left;
     }
 
     private static String summary(Diff d, String from) {

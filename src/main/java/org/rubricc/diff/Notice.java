@@ -73,7 +73,8 @@ public final class Notice {
         blank();
         line(switch (diff.requiredBump()) {
             case MAJOR -> "**This is a breaking change.** Some ratings made under " + ov + " are not valid under " + nv
-                    + ", or mean something else: do not pool ratings of the two versions without converting them.";
+                    + ", or mean something else: do not pool ratings of the two versions without converting them (`rubricc migrate`"
+                    + " converts them and lists the ratings that must be made again).";
             case MINOR -> "**Re-read and re-align.** Ratings made under " + ov + " stay valid, but how you rate some"
                     + " questions changes.";
             case PATCH -> "**Nothing about how you rate changes**: only wording or layout that does not change meaning.";
@@ -270,9 +271,21 @@ public final class Notice {
                     + " have no counterpart in " + nv + ". Rate such items with the point whose meaning now fits them.";
             case SCALE_POINT_RENUMBERED -> "Ratings of **" + oldV + "** under " + ov + " are now **" + newV + "**: "
                     + point(od, oldV) + " is now " + point(nd, newV) + ".";
+            case SCALE_POINTS_MERGED -> "Ratings of " + list(values(oldV).stream().map(x -> "**" + x + "**").toList(), "or")
+                    + " under " + ov + " are now **" + newV + "**: " + list(values(oldV).stream().map(x -> point(od, x)).toList(), "and")
+                    + " are now one point, " + point(nd, newV) + ".";
+            case SCALE_POINT_SPLIT -> "The point " + point(od, oldV) + " is split into " + list(values(newV).stream()
+                    .map(x -> point(nd, x)).toList(), "and") + ": ratings of " + oldV + " under " + ov + " have no single"
+                    + " counterpart in " + nv + ". Rate such items again with the point that fits them.";
             case CHOICE_ADDED -> "New choice " + choice(nd, newV)
                     + (choiceAnchor(nd, newV).isEmpty() ? "." : ": " + sentence(choiceAnchor(nd, newV)));
             case CHOICE_REMOVED -> "The choice " + choice(od, oldV) + " is gone.";
+            case CHOICES_MERGED -> "The choices " + list(values(oldV).stream().map(x -> choice(od, x)).toList(), "and")
+                    + " are now one choice, " + choice(nd, newV) + ": answers of " + list(values(oldV).stream()
+                            .map(x -> "`" + x + "`").toList(), "or") + " under " + ov + " are now `" + newV + "`.";
+            case CHOICE_SPLIT -> "The choice " + choice(od, oldV) + " is split into " + list(values(newV).stream()
+                    .map(x -> choice(nd, x)).toList(), "and") + ": answers of `" + oldV + "` under " + ov + " have no single"
+                    + " counterpart in " + nv + ". Answer such items again with the choice that fits them.";
             case CHOICE_RENAMED -> "The choice " + choice(nd, newV) + " has a new id (`" + oldV + "` is now `" + newV
                     + "`). Only tools that read ratings see this; choose it as before.";
             case CHOICE_ORDER_CHANGED -> "Its choices are listed in another order.";
@@ -486,6 +499,17 @@ public final class Notice {
         if (p.endsWith("/yes")) return "the answer *yes* (" + Sentences.value(d.get(), new Value.Bool(true)) + ")";
         if (p.endsWith("/no")) return "the answer *no* (" + Sentences.value(d.get(), new Value.Bool(false)) + ")";
         return "a value";
+    }
+
+    /** The values of a merge or split, as the change lists them ("1, 2"). */
+    private static List<String> values(String joined) {
+        return List.of(joined.split(", "));
+    }
+
+    /** "a", "a or b", "a, b or c". */
+    private static String list(List<String> items, String conjunction) {
+        if (items.size() == 1) return items.get(0);
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + conjunction + " " + items.get(items.size() - 1);
     }
 
     private static String point(Optional<Dimension> d, String value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.rubricc.model.Dimension;
 import org.rubricc.model.Scale;
+import org.rubricc.model.Value;
 
 /**
  * A dimension's scale, old against new: its kind, which named scale it is, and its values (points,
@@ -52,24 +53,41 @@ final class ScaleEvaluator implements DimensionEvaluator.PairEvaluator {
 
     private static void points(Report r, Scale.Ordinal o, Scale.Ordinal n, Matching.ValueMap vm, Change.Subject s,
             String path, String id) {
-        // Removed points first: what is gone explains the renumbering that follows.
+        // Removed and split points first: what is gone explains the renumbering that follows.
         for (Scale.Point op : o.points()) {
-            if (vm.points.keySet().stream().noneMatch(k -> k.compareTo(op.value()) == 0)) {
+            Value old = op.asValue();
+            if (vm.split(old)) {
+                List<BigDecimal> into = vm.pointSplits.entrySet().stream().filter(e -> e.getKey().compareTo(op.value()) == 0)
+                        .findFirst().orElseThrow().getValue();
+                r.add(ChangeRule.SCALE_POINT_SPLIT, path + "/point:" + v(op.value()), s, op.span(), n.point(into.get(0))
+                        .map(Scale.Point::span).orElse(null), v(op.value()), String.join(", ", into.stream().map(ScaleEvaluator::v).toList()),
+                        "point " + v(op.value()) + " (" + op.label() + ") of dimension `" + id + "` is split into "
+                                + String.join(", ", into.stream().map(x -> v(x) + " (" + n.point(x).orElseThrow().label() + ")").toList()));
+            } else if (vm.map(old).isEmpty()) {
                 r.add(ChangeRule.SCALE_POINT_REMOVED, path + "/point:" + v(op.value()), s, op.span(), null, v(op.value()), null,
                         "point " + v(op.value()) + " (" + op.label() + ") of dimension `" + id + "` removed");
             }
         }
         for (Scale.Point np : n.points()) {
             String p = path + "/point:" + v(np.value());
-            Optional<Scale.Point> op = vm.points.entrySet().stream().filter(e -> e.getValue().compareTo(np.value()) == 0)
-                    .findFirst().flatMap(e -> o.point(e.getKey()));
-            if (op.isEmpty()) {
-                r.add(ChangeRule.SCALE_POINT_ADDED, p, s, null, np.span(), null, v(np.value()),
-                        "dimension `" + id + "` has a new point " + v(np.value()) + " (" + np.label() + ")");
+            List<Scale.Point> sources = vm.sources(np.asValue()).stream()
+                    .map(x -> o.point(((Value.Number) x).value()).orElseThrow()).toList();
+            if (sources.isEmpty()) {
+                boolean fromSplit = vm.pointSplits.values().stream().anyMatch(l -> l.stream().anyMatch(x -> x.compareTo(np.value()) == 0));
+                if (!fromSplit) {
+                    r.add(ChangeRule.SCALE_POINT_ADDED, p, s, null, np.span(), null, v(np.value()),
+                            "dimension `" + id + "` has a new point " + v(np.value()) + " (" + np.label() + ")");
+                }
                 continue;
             }
-            Scale.Point old = op.get();
-            if (old.value().compareTo(np.value()) != 0) {
+            // The wording is compared with the former point of the same value, else the first one merged into it.
+            Scale.Point old = sources.stream().filter(x -> x.value().compareTo(np.value()) == 0).findFirst().orElse(sources.get(0));
+            if (sources.size() > 1) {
+                r.add(ChangeRule.SCALE_POINTS_MERGED, p, s, old.span(), np.span(),
+                        String.join(", ", sources.stream().map(x -> v(x.value())).toList()), v(np.value()),
+                        "points " + String.join(", ", sources.stream().map(x -> v(x.value()) + " (" + x.label() + ")").toList())
+                                + " of dimension `" + id + "` are merged into " + v(np.value()) + " (" + np.label() + ")");
+            } else if (old.value().compareTo(np.value()) != 0) {
                 r.add(ChangeRule.SCALE_POINT_RENUMBERED, p, s, old.span(), np.span(), v(old.value()), v(np.value()),
                         "point " + v(old.value()) + " (" + old.label() + ") of dimension `" + id + "` is now " + v(np.value()));
             }
@@ -85,16 +103,24 @@ final class ScaleEvaluator implements DimensionEvaluator.PairEvaluator {
         List<String> oldOrder = new ArrayList<>(), newOrder = new ArrayList<>();
         for (Scale.Choice nc : n) {
             String p = path + "/choice:" + nc.id();
-            Optional<Scale.Choice> oc = vm.choices.entrySet().stream().filter(e -> e.getValue().equals(nc.id())).findFirst()
-                    .flatMap(e -> o.stream().filter(c -> c.id().equals(e.getKey())).findFirst());
-            if (oc.isEmpty()) {
-                r.add(ChangeRule.CHOICE_ADDED, p, s, null, nc.span(), null, nc.id(),
-                        "dimension `" + id + "` has a new choice `" + nc.id() + "` (" + nc.label() + ")");
+            List<Scale.Choice> sources = vm.sources(new Value.Choice(nc.id())).stream()
+                    .map(x -> find(o, ((Value.Choice) x).id())).toList();
+            if (sources.isEmpty()) {
+                boolean fromSplit = vm.choiceSplits.values().stream().anyMatch(l -> l.contains(nc.id()));
+                if (!fromSplit) {
+                    r.add(ChangeRule.CHOICE_ADDED, p, s, null, nc.span(), null, nc.id(),
+                            "dimension `" + id + "` has a new choice `" + nc.id() + "` (" + nc.label() + ")");
+                }
                 continue;
             }
-            Scale.Choice old = oc.get();
+            Scale.Choice old = sources.stream().filter(x -> x.id().equals(nc.id())).findFirst().orElse(sources.get(0));
             newOrder.add(nc.id());
-            if (!old.id().equals(nc.id())) {
+            if (sources.size() > 1) {
+                r.add(ChangeRule.CHOICES_MERGED, p, s, old.span(), nc.span(),
+                        String.join(", ", sources.stream().map(Scale.Choice::id).toList()), nc.id(),
+                        "choices " + String.join(", ", sources.stream().map(x -> "`" + x.id() + "` (" + x.label() + ")").toList())
+                                + " of dimension `" + id + "` are merged into `" + nc.id() + "` (" + nc.label() + ")");
+            } else if (!old.id().equals(nc.id())) {
                 r.add(ChangeRule.CHOICE_RENAMED, p, s, old.span(), nc.span(), old.id(), nc.id(),
                         "choice `" + old.id() + "` of dimension `" + id + "` is now `" + nc.id() + "`");
             }
@@ -104,11 +130,16 @@ final class ScaleEvaluator implements DimensionEvaluator.PairEvaluator {
                     nc.description(), "the description of choice `" + nc.id() + "` of dimension `" + id + "`");
         }
         for (Scale.Choice oc : o) {
+            List<String> into = vm.choiceSplits.get(oc.id());
             String mapped = vm.choices.get(oc.id());
-            if (mapped == null) {
+            if (into != null) {
+                r.add(ChangeRule.CHOICE_SPLIT, path + "/choice:" + oc.id(), s, oc.span(), find(n, into.get(0)).span(), oc.id(),
+                        String.join(", ", into), "choice `" + oc.id() + "` (" + oc.label() + ") of dimension `" + id
+                                + "` is split into " + String.join(", ", into.stream().map(x -> "`" + x + "` (" + find(n, x).label() + ")").toList()));
+            } else if (mapped == null) {
                 r.add(ChangeRule.CHOICE_REMOVED, path + "/choice:" + oc.id(), s, oc.span(), null, oc.id(), null,
                         "choice `" + oc.id() + "` (" + oc.label() + ") of dimension `" + id + "` removed");
-            } else {
+            } else if (!oldOrder.contains(mapped)) {
                 oldOrder.add(mapped);
             }
         }
@@ -116,6 +147,10 @@ final class ScaleEvaluator implements DimensionEvaluator.PairEvaluator {
             r.add(ChangeRule.CHOICE_ORDER_CHANGED, path + "/choices", s, null, null, String.join(", ", oldOrder),
                     String.join(", ", newOrder), "the choices of dimension `" + id + "` are listed in another order");
         }
+    }
+
+    private static Scale.Choice find(List<Scale.Choice> choices, String id) {
+        return choices.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static void multi(Report r, Scale.MultiSelect o, Scale.MultiSelect n, Change.Subject s, String path, String id) {

@@ -75,13 +75,14 @@ final class Semantics {
     Relation conditions(Optional<Condition> oldC, Optional<Condition> newC, boolean whenAbsent) {
         List<Condition> olds = oldC.map(List::of).orElse(List.of());
         List<Condition> news = newC.map(List::of).orElse(List.of());
+        // Written alike in the new version's ids and values: the same condition (see violations).
+        String o = oldC.map(c -> mapped(c)).orElse(String.valueOf(whenAbsent));
+        String n = newC.map(Semantics::canonical).orElse(String.valueOf(whenAbsent));
+        if (o.equals(n)) return Relation.SAME;
         Relation r = compare(refs(olds), refs(news), constants(olds, news),
                 a -> oldC.map(c -> eval(c, a)).orElse(whenAbsent),
                 a -> newC.map(c -> eval(c, a)).orElse(whenAbsent));
-        if (r != null) return r;
-        String o = oldC.map(c -> mapped(c)).orElse(String.valueOf(whenAbsent));
-        String n = newC.map(Semantics::canonical).orElse(String.valueOf(whenAbsent));
-        return o.equals(n) ? Relation.SAME : Relation.DIFFERENT;
+        return r != null ? r : Relation.DIFFERENT;
     }
 
     /**
@@ -106,13 +107,20 @@ final class Semantics {
         consts.forEach(v -> {
             if (v instanceof Value.Number n) numbers.add(n.value());
         });
+        // Written alike in the new version's ids and values: any difference on old answers comes from points or
+        // choices merged into one, which the scale reports; the rule itself says the same.
+        if (writtenAlike(oldR, newR)) return Relation.SAME;
         Relation r = compare(oldRefs, newRefs, numbers, a -> violated(oldR, a), a -> violated(newR, a));
-        if (r != null) return r;
+        return r != null ? r : Relation.DIFFERENT;
+    }
+
+    /** Whether the old rule, read in the new version's ids and values, is written as the new one. */
+    private boolean writtenAlike(Rule oldR, Rule newR) {
         String o = oldR.when().map(this::mapped).orElse("") + " => "
                 + answerConstraints(oldR).stream().map(this::mapped).sorted().toList();
         String n = newR.when().map(Semantics::canonical).orElse("") + " => "
                 + answerConstraints(newR).stream().map(Constraint::toSource).sorted().toList();
-        return o.equals(n) ? Relation.SAME : Relation.DIFFERENT;
+        return o.equals(n);
     }
 
     static List<Constraint> answerConstraints(Rule r) {

@@ -115,11 +115,16 @@ public sealed interface Scale {
         }
     }
 
-    /** A point of an ordinal scale. {@code formerly} is the value it had in the previous version, if renumbered. */
-    record Point(BigDecimal value, String label, String description, Optional<BigDecimal> formerly, Span span) {
+    /**
+     * A point of an ordinal scale. {@code formerly} lists the values it had in the previous version: one when it
+     * was renumbered, several when former points were merged into it (the same old value on two points is a
+     * split); empty when it keeps its value.
+     */
+    record Point(BigDecimal value, String label, String description, List<BigDecimal> formerly, Span span) {
         public Point {
             value = new Value.Number(value).value();
             description = description == null ? "" : description;
+            formerly = formerly.stream().map(f -> new Value.Number(f).value()).toList();
         }
 
         public Value.Number asValue() {
@@ -127,10 +132,14 @@ public sealed interface Scale {
         }
     }
 
-    /** A choice of a categorical or multi-select scale. {@code formerly} is the id it was renamed from. */
-    record Choice(String id, String label, String description, Optional<String> formerly, Span span) {
+    /**
+     * A choice of a categorical or multi-select scale. {@code formerly} lists the ids it had in the previous
+     * version: one when it was renamed, several when former choices were merged into it; empty when it keeps its id.
+     */
+    record Choice(String id, String label, String description, List<String> formerly, Span span) {
         public Choice {
             description = description == null ? "" : description;
+            formerly = List.copyOf(formerly);
         }
     }
 }

@@ -143,8 +143,12 @@ final class AstBuilder {
         return null;
     }
 
-    private Ast.Literal formerly(RubricParser.FormerlyContext ctx) {
-        return ctx == null ? null : literal(ctx.old);
+    /** The values after {@code formerly}: one for a rename or renumbering, several for a merge; empty when absent. */
+    private List<Ast.Literal> formerly(RubricParser.FormerlyContext ctx) {
+        if (ctx == null) return List.of();
+        List<Ast.Literal> out = new ArrayList<>();
+        for (RubricParser.ValueLiteralContext v : ctx.olds) add(out, literal(v));
+        return out;
     }
 
     private Ast.Section section(RubricParser.SectionContext ctx) {

@@ -12,7 +12,7 @@ import org.rubricc.model.Value;
  * ({@code 1 == 1.0}), strings and booleans exactly, values of another type are not equal. The JSON Schema
  * encoding in {@code org.rubricc.schema} states the same meaning; a differential test keeps them in agreement.
  */
-record JsonAnswers(JsonNode answers) implements Answers<JsonNode> {
+public record JsonAnswers(JsonNode answers) implements Answers<JsonNode> {
 
     @Override
     public JsonNode answer(String dimension) {

@@ -134,6 +134,33 @@ public final class RatingsReader implements AutoCloseable {
         }
     }
 
+    /** The rubric id and version a rating names; either is null when the line does not name it as a string. */
+    public record Identity(String rubric, String version) {}
+
+    /**
+     * The rubric and version a line names at its top level, read without building the rating, so a run over
+     * several versions can choose whose validator judges it. A line that is not a JSON object names none; the
+     * validator then says why.
+     */
+    public static Identity identity(RawLine raw) {
+        String rubric = null, version = null;
+        if (raw.error() != null) return new Identity(null, null);
+        try (JsonParser p = factory(raw).createParser(raw.bytes(), raw.offset(), raw.length())) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) return new Identity(null, null);
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                t = p.nextToken();
+                if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && name.equals("rubric")) rubric = p.getText();
+                else if (t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && name.equals("version")) version = p.getText();
+                else p.skipChildren();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Malformed: what was read so far still names the version; the validator reports the rest.
+        }
+        return new Identity(rubric, version);
+    }
+
     /**
      * The factory that reads a line: {@link #MAPPER}'s, or, for a line that holds the byte 0xFF, a copy of it
      * with no names read before. Jackson looks a field name up among the names its factory has read before

@@ -62,7 +62,7 @@ class LanguageTest {
         Scale.Ordinal five = (Scale.Ordinal) rubric.scales().get("five");
         assertEquals(5, five.points().size());
         assertEquals("Clearly flawed.", five.points().get(0).description());
-        assertEquals(Optional.of(new BigDecimal("6")), five.points().get(4).formerly());
+        assertEquals(List.of(new BigDecimal("6")), five.points().get(4).formerly());
         Scale.Ordinal halves = (Scale.Ordinal) dim("part").scale();
         assertEquals(List.of("0", "0.5", "1"), halves.points().stream().map(p -> p.value().toPlainString()).toList(),
                 "1.0 and 1 are the same point");
@@ -71,7 +71,7 @@ class LanguageTest {
     @Test
     void categoricalMultiBooleanRangeAndTextScales() {
         Scale.Categorical feas = (Scale.Categorical) dim("feasible").scale();
-        assertEquals(Optional.of("partly"), feas.choice("partial").orElseThrow().formerly());
+        assertEquals(List.of("partly"), feas.choice("partial").orElseThrow().formerly());
         Scale.MultiSelect harms = (Scale.MultiSelect) dim("harm_kinds").scale();
         assertEquals(1, harms.min());
         assertEquals(2, harms.max());

@@ -143,4 +143,36 @@ class ValidateCommandTest {
         assertEquals(2, CheckCommandTest.run("validate", RUBRIC, tmp.resolve("missing.jsonl").toString()).status());
         assertEquals(2, CheckCommandTest.run("validate", RUBRIC).status());
     }
+
+    @Test
+    void aFolderOfVersionsJudgesEachRatingByTheVersionItNames(@TempDir Path tmp) throws IOException {
+        String v100 = Files.readAllLines(Path.of("src/test/resources/migrate/image-edit-to-2.0.0/ratings.jsonl")).get(0);
+        String v200 = Files.readAllLines(Path.of("src/test/resources/migrate/image-edit-to-2.0.0/ratings.jsonl")).get(23);
+        assertTrue(v100.contains("\"version\":\"1.0.0\"") && v200.contains("\"version\":\"2.0.0\""));
+        Path f = tmp.resolve("r.jsonl");
+        Files.writeString(f, String.join("\n", v100, v200, v100.replace("\"1.0.0\"", "\"9.9.9\""), "{", VALID) + "\n");
+        CheckCommandTest.Run r = CheckCommandTest.run(new String[] {"validate", "rubrics/image-edit", "rubrics/image-quality/1.1.0.rubric",
+                f.toString()});
+        assertEquals(1, r.status(), r.err());
+        List<String> lines = List.of(r.out().split("\n"));
+        assertTrue(lines.contains(f + ":3: /version: this rating was written for version 9.9.9 of image-edit, which is not among"
+                + " the versions given (1.0.0, 1.1.0, 2.0.0)"), r.out());
+        assertEquals(List.of("5 ratings: 3 valid, 2 invalid",
+                "  image-edit 1.0.0: 1 rating: 1 valid, 0 invalid",
+                "  image-edit 2.0.0: 1 rating: 1 valid, 0 invalid",
+                "  image-quality 1.1.0: 1 rating: 1 valid, 0 invalid",
+                "  naming no version given: 2 ratings: 0 valid, 2 invalid"), lines.subList(lines.size() - 5, lines.size()));
+        CheckCommandTest.Run interpreted = CheckCommandTest.run(new String[] {"validate", "rubrics/image-edit",
+                "rubrics/image-quality/1.1.0.rubric", f.toString(), "--engine", "interpreted"});
+        assertEquals(r.out(), interpreted.out(), "both engines, same output");
+    }
+
+    @Test
+    void oneVersionGivenKeepsItsOneLineSummary(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("r.jsonl");
+        Files.writeString(f, VALID + "\n" + VALID.replace("\"1.1.0\"", "\"1.0.0\"") + "\n");
+        CheckCommandTest.Run r = validate(f);
+        assertTrue(r.out().endsWith(f + ":2: /version: this rating was written for version 1.0.0 of image-quality, not for version"
+                + " 1.1.0\n2 ratings: 1 valid, 1 invalid\n"), r.out());
+    }
 }

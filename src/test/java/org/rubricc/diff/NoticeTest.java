@@ -28,10 +28,23 @@ class NoticeTest {
     void theImageEdit2NoticeTellsRatersHowRatingsMoveAndWhatToReRead() {
         String md = Notice.markdown(Diff.between(bundled("image-edit", "1.1.0"), bundled("image-edit", "2.0.0")));
         assertTrue(md.contains("Ratings of **3** under 1.1.0 are now **2**"), md);
-        assertTrue(md.contains("The point **2 – Weak** is gone"), md);
+        assertTrue(md.contains("Ratings of **1** or **2** under 1.1.0 are now **1**: **1 – Ignored** and **2 – Weak** are now"
+                + " one point, **1 – Ignored**."), md);
         assertTrue(md.contains("## Before you rate again"), md);
         assertTrue(md.contains("- **Character consistency**: breaking"), md);
         assertFalse(md.contains("structural_integrity <="), "conditions are sentences, not source: " + md);
+    }
+
+    @Test
+    void mergesAndSplitsSayWhereOldRatingsGo() throws IOException {
+        Path dir = Path.of("src/test/resources/diffs/merges-and-splits");
+        String md = Notice.markdown(Diff.between(DiffGoldenTest.load(dir.resolve("old.rubric")),
+                DiffGoldenTest.load(dir.resolve("new.rubric"))));
+        assertTrue(md.contains("Ratings of **1** or **2** under 1.0.0 are now **1**"), md);
+        assertTrue(md.contains("The point **2 – Plausible** is split into **2 – Plausible** and **3 – Convincing**: ratings of"
+                + " 2 under 1.0.0 have no single counterpart in 2.0.0."), md);
+        assertTrue(md.contains("answers of `blur` or `noise` under 1.0.0 are now `quality`."), md);
+        assertTrue(md.contains("The choice **Artifact** is split into **Broken object** and **Broken texture**"), md);
     }
 
     @Test

@@ -1,0 +1,382 @@
+package org.rubricc.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.rubricc.codegen.InMemoryCompiler;
+import org.rubricc.migrate.Dropped;
+import org.rubricc.migrate.Migration;
+import org.rubricc.migrate.Reason;
+import org.rubricc.model.Rubric;
+import org.rubricc.model.Version;
+import org.rubricc.validate.RatingsReader;
+import org.rubricc.validate.Violation;
+import org.rubricc.validate.ViolationCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Carry ratings (JSON Lines) made under older versions of a rubric to a newer one, through every version"
+                + " in between, and list what must be rated again.%n"
+                + "Every line ends in exactly one of OUT/migrated.jsonl (valid under NEW), OUT/rerate.jsonl (carried as far as"
+                + " possible, with what to rate again and why) and OUT/rejected.jsonl (not valid under its own version);"
+                + " answers NEW has no place for are recorded in OUT/dropped.jsonl.%n"
+                + "Exit status: 0 every rating migrated, 1 some to re-rate or rejected, 2 usage or I/O problem or a rubric with errors.")
+final class MigrateCommand implements Callable<Integer> {
+    static final List<String> FILES = List.of("migrated.jsonl", "rerate.jsonl", "rejected.jsonl", "dropped.jsonl");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--to", required = true, paramLabel = "NEW",
+            description = "The rubric file to migrate to. The versions in between are the other versions of the same rubric"
+                    + " in its folder (and in --from's).")
+    Path to;
+
+    @Option(names = "--from", paramLabel = "OLD",
+            description = "The rubric file the ratings were made under. Without it, each rating is migrated from the version it names.")
+    Path from;
+
+    @Parameters(index = "0", paramLabel = "RATINGS", description = "A JSON Lines file, or - for standard input.")
+    String ratings;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT", description = "The folder to write the four files to.")
+    Path out;
+
+    @Option(names = "--strict-meaning",
+            description = "Also re-rate answers to questions whose wording, labels, anchors or points changed (recalibrations).")
+    boolean strictMeaning;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the working directory).")
+    Path root;
+
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "Who validates ratings before and after: generated (default, needs a JDK) or interpreted. Same verdicts.")
+    Judges.Engine engine;
+
+    InputStream stdin = System.in;
+
+    private static final ObjectWriter WRITER = RatingsReader.MAPPER.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path p : from == null ? List.of(to) : List.of(from, to)) {
+            if (!Files.isRegularFile(p)) {
+                err.println("error: no such rubric file: " + p);
+                return Main.USAGE;
+            }
+        }
+        Path rootDir = root != null ? root : Path.of("");
+        Versions toFile = Versions.load(List.of(to), rootDir, err);
+        if (toFile == null) return Main.USAGE;
+        Rubric target = toFile.all().get(0);
+        Rubric source = null;
+        if (from != null) {
+            Versions fromFile = Versions.load(List.of(from), rootDir, err);
+            if (fromFile == null) return Main.USAGE;
+            source = fromFile.all().get(0);
+        }
+        if (source != null && !source.id().equals(target.id())) {
+            err.println("error: " + from + " is rubric " + source.id() + " and " + to + " is rubric " + target.id()
+                    + "; ratings migrate between versions of one rubric");
+            return Main.USAGE;
+        }
+        if (source != null && source.version().compareTo(target.version()) > 0) {
+            err.println("error: " + from + " (" + source.version() + ") is newer than " + to + " (" + target.version()
+                    + "); ratings migrate to newer versions only");
+            return Main.USAGE;
+        }
+        List<Path> folders = new ArrayList<>();
+        for (Path p : from == null ? List.of(to) : List.of(from, to)) {
+            Path folder = p.toAbsolutePath().getParent();
+            if (!folders.contains(folder)) folders.add(folder);
+        }
+        Versions all = Versions.load(folders, rootDir, err);
+        if (all == null) return Main.USAGE;
+        TreeMap<Version, Rubric> history = all.byId.getOrDefault(target.id(), new TreeMap<>());
+        // The files given are the versions used, even if the folder's copy differs (it cannot: same file).
+        history.put(target.version(), target);
+        if (source != null) history.put(source.version(), source);
+        List<Rubric> versions = new ArrayList<>(history.headMap(target.version(), true).values());
+        Rubric oldest = source;
+        if (oldest != null) versions.removeIf(r -> r.version().compareTo(oldest.version()) < 0);
+        Migration migration = new Migration(versions, target, strictMeaning);
+        Map<String, Rubric> byVersion = new java.util.HashMap<>();
+        Map<Rubric, String> versionNames = new java.util.IdentityHashMap<>();
+        for (Rubric r : versions) {
+            byVersion.put(r.id() + "\u0000" + r.version(), r);
+            versionNames.put(r, r.version().toString());
+        }
+
+        Judges.Engine chosen = Judges.choose(engine, err);
+        Map<Rubric, Judges.Judge> judges = new java.util.IdentityHashMap<>();
+        try {
+            judges.put(target, Judges.of(target, chosen));
+            if (source != null) judges.put(source, Judges.of(source, chosen));
+        } catch (InMemoryCompiler.CompileException e) {
+            err.println("error: " + e.getMessage());
+            return Main.USAGE;
+        }
+
+        String shown = ratings.equals("-") ? "<stdin>" : ratings;
+        InputStream in;
+        try {
+            in = ratings.equals("-") ? stdin : Files.newInputStream(Path.of(ratings));
+        } catch (IOException | RuntimeException e) {
+            err.println("error: cannot read " + shown + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            return Main.USAGE;
+        }
+        Summary summary = new Summary();
+        List<Path> temps = new ArrayList<>();
+        try {
+            Files.createDirectories(out);
+            for (String f : FILES) temps.add(Files.createTempFile(out, "." + f, ".tmp"));
+        } catch (IOException | RuntimeException e) {
+            err.println("error: cannot write to " + out + ": " + e.getMessage());
+            deleteAll(temps);
+            return Main.USAGE;
+        }
+        try (RatingsReader reader = new RatingsReader(in);
+                OutputStream migrated = new BufferedOutputStream(Files.newOutputStream(temps.get(0)), 1 << 16);
+                OutputStream rerate = new BufferedOutputStream(Files.newOutputStream(temps.get(1)), 1 << 16);
+                OutputStream rejected = new BufferedOutputStream(Files.newOutputStream(temps.get(2)), 1 << 16);
+                OutputStream dropped = new BufferedOutputStream(Files.newOutputStream(temps.get(3)), 1 << 16)) {
+            RatingsReader.RawLine line;
+            while ((line = reader.nextRaw()) != null) {
+                // 1. Valid under the version it was made under (--from, or the one it names).
+                RatingsReader.Line parsed = RatingsReader.parse(line);
+                Rubric own = source;
+                if (own == null && parsed.value() != null && parsed.value().isObject()) {
+                    own = byVersion.get(key(parsed.value().get("rubric"), parsed.value().get("version")));
+                }
+                Rubric judgedBy = own != null ? own : target;
+                List<Violation> violations = judge(judges, judgedBy, chosen).judge(line);
+                if (own == null) violations = notReachable(violations, versions, target);
+                if (!violations.isEmpty()) {
+                    summary.rejected++;
+                    rejected.write(rejectedLine(line, violations));
+                    continue;
+                }
+                // 2. Carried to the target, step by step.
+                JsonNode rating = parsed.value();
+                Migration.Result result = migration.migrate(rating, own);
+                long[] fromCounts = summary.from.computeIfAbsent(own.version(), k -> new long[2]);
+                if (!result.dropped().isEmpty()) {
+                    dropped.write(droppedLine(line.number(), rating, result.dropped()));
+                    result.dropped().forEach(d -> summary.dropped.merge(d.dimension() + "\u0000" + d.change(), 1L, Long::sum));
+                }
+                List<Reason> reasons = result.rerate();
+                byte[] bytes = WRITER.writeValueAsBytes(result.rating());
+                if (reasons.isEmpty()) {
+                    // 3. The proof: the target's validator accepts exactly the bytes written.
+                    List<Violation> proof = judges.get(target).judge(new RatingsReader.RawLine(line.number(), bytes, 0, bytes.length, null));
+                    reasons = proof.stream().map(v -> fromViolation(v, migration)).toList();
+                }
+                if (reasons.isEmpty()) {
+                    summary.migrated++;
+                    fromCounts[0]++;
+                    migrated.write(bytes);
+                    migrated.write('\n');
+                } else {
+                    summary.rerate++;
+                    fromCounts[1]++;
+                    reasons.forEach(r -> summary.reasons.merge(r.dimension() + "\u0000" + r.field() + "\u0000" + r.change(), 1L, Long::sum));
+                    rerate.write(rerateLine(line.number(), versionNames.get(own), result.rating(), reasons));
+                }
+            }
+        } catch (IOException | Dispatch e) {
+            deleteAll(temps);
+            err.println("error: " + (e instanceof Dispatch ? e.getMessage() : "cannot read " + shown + " or write to " + out
+                    + " after line " + summary.total() + ": " + e.getMessage()));
+            return Main.USAGE;
+        }
+        try {
+            for (int i = 0; i < FILES.size(); i++) {
+                Files.move(temps.get(i), out.resolve(FILES.get(i)), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            deleteAll(temps);
+            err.println("error: cannot write to " + out + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        summary.print(o, shown, target, out);
+        o.flush();
+        return summary.migrated == summary.total() ? 0 : 1;
+    }
+
+    /** Thrown when a version's validator cannot be compiled mid-run. */
+    private static final class Dispatch extends RuntimeException {
+        Dispatch(String message) {
+            super(message);
+        }
+    }
+
+    private static Judges.Judge judge(Map<Rubric, Judges.Judge> judges, Rubric r, Judges.Engine engine) {
+        Judges.Judge j = judges.get(r);
+        if (j != null) return j;
+        try {
+            j = Judges.of(r, engine);
+        } catch (InMemoryCompiler.CompileException e) {
+            throw new Dispatch(e.getMessage());
+        }
+        judges.put(r, j);
+        return j;
+    }
+
+    /** "rubric\0version" as a rating names them, or null. */
+    private static String key(JsonNode rubric, JsonNode version) {
+        return rubric != null && rubric.isTextual() && version != null && version.isTextual()
+                ? rubric.textValue() + "\u0000" + version.textValue() : null;
+    }
+
+    private static List<Violation> notReachable(List<Violation> violations, List<Rubric> versions, Rubric target) {
+        String given = String.join(", ", versions.stream().map(r -> r.version().toString()).toList());
+        return violations.stream().map(v -> v.code() != ViolationCode.WRONG_VERSION ? v
+                : new Violation(v.path(), v.code(), v.message().replaceFirst(", not for version .*$", "")
+                        + ", which is not a version migrated to " + target.version() + " (" + given + ")")).toList();
+    }
+
+    private static void deleteAll(List<Path> files) {
+        for (Path p : files) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // best effort: the temporary files start with a dot and end in .tmp
+            }
+        }
+    }
+
+    /** A violation the target's validator found in a rating the migration carried whole: a re-rate reason of its own. */
+    private static Reason fromViolation(Violation v, Migration m) {
+        String[] parts = v.path().split("/");
+        String dimension = parts.length > 2 ? parts[2].replace("~1", "/").replace("~0", "~") : "";
+        Reason.Field field = v.path().startsWith("/justifications/") ? Reason.Field.justification : Reason.Field.answer;
+        return new Reason(dimension, field, v.code().id(), m.target().version().toString(), null, v.message());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Output lines
+    // ---------------------------------------------------------------------------------------------
+
+    private static byte[] rejectedLine(RatingsReader.RawLine line, List<Violation> violations) throws IOException {
+        ObjectNode o = NODES.objectNode();
+        o.put("line", line.number());
+        ArrayNode vs = o.putArray("violations");
+        for (Violation v : violations) vs.addObject().put("path", v.path()).put("code", v.code().id()).put("message", v.message());
+        // The line as read (invalid UTF-8 shown as U+FFFD), so the file alone says what was rejected.
+        o.put("text", line.bytes() == null ? null : new String(line.bytes(), line.offset(), line.length(), StandardCharsets.UTF_8));
+        return withNewline(WRITER.writeValueAsBytes(o));
+    }
+
+    private static byte[] rerateLine(long number, String from, ObjectNode rating, List<Reason> reasons) throws IOException {
+        ObjectNode o = NODES.objectNode();
+        o.put("line", number);
+        o.put("from", from);
+        o.set("rating", rating);
+        ArrayNode rs = o.putArray("rerate");
+        for (Reason r : reasons) {
+            ObjectNode x = rs.addObject();
+            x.put("dimension", r.dimension()).put("field", r.field().name()).put("change", r.change()).put("step", r.step())
+                    .put("message", r.message());
+            if (r.was() != null) {
+                ObjectNode w = x.putObject("was");
+                w.put("version", r.was().version()).put("dimension", r.was().dimension());
+                if (r.was().answer() != null) w.set("answer", r.was().answer());
+                if (r.was().justification() != null) w.put("justification", r.was().justification());
+            }
+        }
+        return withNewline(WRITER.writeValueAsBytes(o));
+    }
+
+    private static byte[] droppedLine(long number, JsonNode rating, List<Dropped> dropped) throws IOException {
+        ObjectNode o = NODES.objectNode();
+        o.put("line", number);
+        o.set("item", rating.get("item"));
+        o.set("rater", rating.get("rater"));
+        ArrayNode ds = o.putArray("dropped");
+        for (Dropped d : dropped) {
+            ObjectNode x = ds.addObject();
+            x.put("dimension", d.dimension()).put("change", d.change()).put("step", d.step());
+            x.set("answer", d.answer());
+            if (d.justification() != null) x.put("justification", d.justification());
+        }
+        return withNewline(WRITER.writeValueAsBytes(o));
+    }
+
+    private static byte[] withNewline(byte[] json) {
+        byte[] b = java.util.Arrays.copyOf(json, json.length + 1);
+        b[json.length] = '\n';
+        return b;
+    }
+
+    /** Counts for the summary; it always adds up: migrated + to re-rate + rejected = ratings read. */
+    private static final class Summary {
+        long migrated, rerate, rejected;
+        /** version migrated from -> {migrated, to re-rate} */
+        final Map<Version, long[]> from = new TreeMap<>();
+        /** "dimension\0field\0change" -> ratings */
+        final Map<String, Long> reasons = new TreeMap<>();
+        /** "dimension\0change" -> answers */
+        final Map<String, Long> dropped = new TreeMap<>();
+
+        long total() {
+            return migrated + rerate + rejected;
+        }
+
+        void print(PrintWriter o, String shown, Rubric target, Path out) {
+            o.println(CheckCommand.plural(total(), "rating") + " in " + shown + " to " + target.id() + " " + target.version()
+                    + ": " + migrated + " migrated, " + rerate + " to re-rate, " + rejected + " rejected");
+            from.forEach((v, c) -> o.println("  from " + v + ": " + c[0] + " migrated, " + c[1] + " to re-rate"));
+            if (!reasons.isEmpty()) {
+                o.println("to re-rate, by question:");
+                table(o, reasons);
+            }
+            if (!dropped.isEmpty()) {
+                o.println("answers left out (in dropped.jsonl):");
+                table(o, dropped);
+            }
+            o.println("written: " + String.join(", ", FILES.stream().map(f -> out.resolve(f).toString()).toList()));
+        }
+
+        private static void table(PrintWriter o, Map<String, Long> counts) {
+            List<String[]> rows = new ArrayList<>();
+            counts.forEach((k, n) -> {
+                List<String> cells = new ArrayList<>(List.of(k.split("\u0000")));
+                cells.add(String.valueOf(n));
+                rows.add(cells.toArray(String[]::new));
+            });
+            int columns = rows.get(0).length;
+            int[] width = new int[columns];
+            for (String[] r : rows) for (int i = 0; i < columns; i++) width[i] = Math.max(width[i], r[i].length());
+            for (String[] r : rows) {
+                StringBuilder b = new StringBuilder(" ");
+                for (int i = 0; i < columns - 1; i++) b.append(' ').append(r[i]).append(" ".repeat(width[i] - r[i].length()));
+                b.append(' ').append(" ".repeat(width[columns - 1] - r[columns - 1].length())).append(r[columns - 1]);
+                o.println(b);
+            }
+        }
+    }
+}
