@@ -146,7 +146,7 @@ final class MigrateCommand implements Callable<Integer> {
         List<Path> temps = new ArrayList<>();
         try {
             Files.createDirectories(out);
-            for (String f : FILES) temps.add(Files.createTempFile(out, "." + f, ".tmp"));
+            for (String f : FILES) temps.add(OutputWriter.temporary(out.resolve(f)));
         } catch (IOException | RuntimeException e) {
             err.println("error: cannot write to " + out + ": " + e.getMessage());
             deleteAll(temps);
