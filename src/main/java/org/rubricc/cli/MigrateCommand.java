@@ -123,19 +123,13 @@ final class MigrateCommand implements Callable<Integer> {
         Rubric oldest = source;
         if (oldest != null) versions.removeIf(r -> r.version().compareTo(oldest.version()) < 0);
         Migration migration = new Migration(versions, target, strictMeaning);
-        Map<String, Rubric> byVersion = new java.util.HashMap<>();
-        Map<Rubric, String> versionNames = new java.util.IdentityHashMap<>();
-        for (Rubric r : versions) {
-            byVersion.put(r.id() + "\u0000" + r.version(), r);
-            versionNames.put(r, r.version().toString());
-        }
 
         Judges.Engine chosen = Judges.choose(engine, err);
-        Map<Rubric, Judges.Judge> judges = new java.util.IdentityHashMap<>();
+        Worker worker = new Worker(migration, versions, target, source, chosen);
         try {
-            judges.put(target, Judges.of(target, chosen));
-            if (source != null) judges.put(source, Judges.of(source, chosen));
-        } catch (InMemoryCompiler.CompileException e) {
+            worker.judge(target);
+            if (source != null) worker.judge(source);
+        } catch (Dispatch e) {
             err.println("error: " + e.getMessage());
             return Main.USAGE;
         }
@@ -152,65 +146,54 @@ final class MigrateCommand implements Callable<Integer> {
         List<Path> temps = new ArrayList<>();
         try {
             Files.createDirectories(out);
-            for (String f : FILES) temps.add(Files.createTempFile(out, "." + f, ".tmp"));
+            for (String f : FILES) temps.add(OutputWriter.temporary(out.resolve(f)));
         } catch (IOException | RuntimeException e) {
             err.println("error: cannot write to " + out + ": " + e.getMessage());
             deleteAll(temps);
             return Main.USAGE;
         }
+        // Lines are read in batches and judged on every core; outcomes are written in input order.
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rubricc-migrate");
+            t.setDaemon(true);
+            return t;
+        });
         try (RatingsReader reader = new RatingsReader(in);
                 OutputStream migrated = new BufferedOutputStream(Files.newOutputStream(temps.get(0)), 1 << 16);
                 OutputStream rerate = new BufferedOutputStream(Files.newOutputStream(temps.get(1)), 1 << 16);
                 OutputStream rejected = new BufferedOutputStream(Files.newOutputStream(temps.get(2)), 1 << 16);
                 OutputStream dropped = new BufferedOutputStream(Files.newOutputStream(temps.get(3)), 1 << 16)) {
-            RatingsReader.RawLine line;
-            while ((line = reader.nextRaw()) != null) {
-                // 1. Valid under the version it was made under (--from, or the one it names).
-                RatingsReader.Line parsed = RatingsReader.parse(line);
-                Rubric own = source;
-                if (own == null && parsed.value() != null && parsed.value().isObject()) {
-                    own = byVersion.get(key(parsed.value().get("rubric"), parsed.value().get("version")));
+            OutputStream[] files = {migrated, rerate, rejected};
+            java.util.ArrayDeque<java.util.concurrent.Future<List<Outcome>>> inFlight = new java.util.ArrayDeque<>();
+            boolean more = true;
+            while (more || !inFlight.isEmpty()) {
+                if (more) {
+                    List<RatingsReader.RawLine> batch = new ArrayList<>(BATCH);
+                    RatingsReader.RawLine line;
+                    while (batch.size() < BATCH && (line = reader.nextRaw()) != null) batch.add(copy(line));
+                    more = batch.size() == BATCH;
+                    if (!batch.isEmpty()) inFlight.add(pool.submit(() -> batch.stream().map(worker::process).toList()));
                 }
-                Rubric judgedBy = own != null ? own : target;
-                List<Violation> violations = judge(judges, judgedBy, chosen).judge(line);
-                if (own == null) violations = notReachable(violations, versions, target);
-                if (!violations.isEmpty()) {
-                    summary.rejected++;
-                    rejected.write(rejectedLine(line, violations));
-                    continue;
-                }
-                // 2. Carried to the target, step by step.
-                JsonNode rating = parsed.value();
-                Migration.Result result = migration.migrate(rating, own);
-                long[] fromCounts = summary.from.computeIfAbsent(own.version(), k -> new long[2]);
-                if (!result.dropped().isEmpty()) {
-                    dropped.write(droppedLine(line.number(), rating, result.dropped()));
-                    result.dropped().forEach(d -> summary.dropped.merge(d.dimension() + "\u0000" + d.change(), 1L, Long::sum));
-                }
-                List<Reason> reasons = result.rerate();
-                byte[] bytes = WRITER.writeValueAsBytes(result.rating());
-                if (reasons.isEmpty()) {
-                    // 3. The proof: the target's validator accepts exactly the bytes written.
-                    List<Violation> proof = judges.get(target).judge(new RatingsReader.RawLine(line.number(), bytes, 0, bytes.length, null));
-                    reasons = proof.stream().map(v -> fromViolation(v, migration)).toList();
-                }
-                if (reasons.isEmpty()) {
-                    summary.migrated++;
-                    fromCounts[0]++;
-                    migrated.write(bytes);
-                    migrated.write('\n');
-                } else {
-                    summary.rerate++;
-                    fromCounts[1]++;
-                    reasons.forEach(r -> summary.reasons.merge(r.dimension() + "\u0000" + r.field() + "\u0000" + r.change(), 1L, Long::sum));
-                    rerate.write(rerateLine(line.number(), versionNames.get(own), result.rating(), reasons));
+                if (!inFlight.isEmpty() && (!more || inFlight.size() > 2 * threads)) {
+                    for (Outcome o : await(inFlight.removeFirst())) {
+                        files[o.file()].write(o.bytes());
+                        if (o.dropped() != null) dropped.write(o.dropped());
+                        summary.count(o);
+                    }
                 }
             }
-        } catch (IOException | Dispatch e) {
+        } catch (IOException | java.io.UncheckedIOException | Dispatch e) {
+            pool.shutdownNow();
             deleteAll(temps);
             err.println("error: " + (e instanceof Dispatch ? e.getMessage() : "cannot read " + shown + " or write to " + out
                     + " after line " + summary.total() + ": " + e.getMessage()));
             return Main.USAGE;
+        } catch (RuntimeException | Error e) {
+            deleteAll(temps); // nothing half-written is left behind
+            throw e;
+        } finally {
+            pool.shutdownNow();
         }
         try {
             for (int i = 0; i < FILES.size(); i++) {
@@ -227,6 +210,9 @@ final class MigrateCommand implements Callable<Integer> {
         return summary.migrated == summary.total() ? 0 : 1;
     }
 
+    /** Lines per batch handed to a worker thread. */
+    private static final int BATCH = 512;
+
     /** Thrown when a version's validator cannot be compiled mid-run. */
     private static final class Dispatch extends RuntimeException {
         Dispatch(String message) {
@@ -234,16 +220,105 @@ final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    private static Judges.Judge judge(Map<Rubric, Judges.Judge> judges, Rubric r, Judges.Engine engine) {
-        Judges.Judge j = judges.get(r);
-        if (j != null) return j;
+    /** A line's bytes of its own, since the reader reuses its buffer. */
+    private static RatingsReader.RawLine copy(RatingsReader.RawLine l) {
+        if (l.bytes() == null) return l;
+        return new RatingsReader.RawLine(l.number(), java.util.Arrays.copyOfRange(l.bytes(), l.offset(), l.offset() + l.length()), 0,
+                l.length(), null);
+    }
+
+    private static List<Outcome> await(java.util.concurrent.Future<List<Outcome>> f) throws IOException {
         try {
-            j = Judges.of(r, engine);
-        } catch (InMemoryCompiler.CompileException e) {
-            throw new Dispatch(e.getMessage());
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error x) throw x;
+            throw new IllegalStateException(e.getCause());
         }
-        judges.put(r, j);
-        return j;
+    }
+
+    /**
+     * What became of one line: the file it goes to (0 migrated, 1 rerate, 2 rejected) and its bytes there, the
+     * line for dropped.jsonl (or null), and what the summary counts.
+     */
+    private record Outcome(int file, byte[] bytes, byte[] dropped, Version from, List<String> reasons, List<String> droppedKeys) {}
+
+    /** Judges and migrates one line; thread-safe, so lines are handled on several threads at once. */
+    private static final class Worker {
+        private final Migration migration;
+        private final List<Rubric> versions;
+        private final Rubric target;
+        private final Rubric source;
+        private final Judges.Engine engine;
+        private final Map<String, Rubric> byVersion = new java.util.HashMap<>();
+        private final Map<Rubric, String> versionNames = new java.util.IdentityHashMap<>();
+        private final Map<String, Judges.Judge> judges = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Worker(Migration migration, List<Rubric> versions, Rubric target, Rubric source, Judges.Engine engine) {
+            this.migration = migration;
+            this.versions = versions;
+            this.target = target;
+            this.source = source;
+            this.engine = engine;
+            for (Rubric r : versions) {
+                byVersion.put(r.id() + "\u0000" + r.version(), r);
+                versionNames.put(r, r.version().toString());
+            }
+        }
+
+        /** The validator of a version, compiled the first time it is needed. */
+        Judges.Judge judge(Rubric r) {
+            return judges.computeIfAbsent(versionNames.getOrDefault(r, r.version().toString()), k -> {
+                try {
+                    return Judges.of(r, engine);
+                } catch (InMemoryCompiler.CompileException e) {
+                    throw new Dispatch(e.getMessage());
+                }
+            });
+        }
+
+        Outcome process(RatingsReader.RawLine line) {
+            try {
+                return outcome(line);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private Outcome outcome(RatingsReader.RawLine line) throws IOException {
+            // 1. Valid under the version it was made under (--from, or the one it names).
+            RatingsReader.Line parsed = RatingsReader.parse(line);
+            Rubric own = source;
+            if (own == null && parsed.value() != null && parsed.value().isObject()) {
+                own = byVersion.get(key(parsed.value().get("rubric"), parsed.value().get("version")));
+            }
+            List<Violation> violations = judge(own != null ? own : target).judge(line);
+            if (own == null) violations = notReachable(violations, versions, target);
+            if (!violations.isEmpty()) return new Outcome(2, rejectedLine(line, violations), null, null, List.of(), List.of());
+            // 2. Carried to the target, step by step.
+            JsonNode rating = parsed.value();
+            Migration.Result result = migration.migrate(rating, own);
+            byte[] dropped = null;
+            List<String> droppedKeys = List.of();
+            if (!result.dropped().isEmpty()) {
+                dropped = droppedLine(line.number(), rating, result.dropped());
+                droppedKeys = result.dropped().stream().map(d -> d.dimension() + "\u0000" + d.change()).toList();
+            }
+            List<Reason> reasons = result.rerate();
+            byte[] bytes = WRITER.writeValueAsBytes(result.rating());
+            if (reasons.isEmpty()) {
+                // 3. The proof: the target's validator accepts exactly the bytes written.
+                List<Violation> proof = judge(target).judge(new RatingsReader.RawLine(line.number(), bytes, 0, bytes.length, null));
+                reasons = proof.stream().map(v -> fromViolation(v, migration)).toList();
+            }
+            if (reasons.isEmpty()) return new Outcome(0, withNewline(bytes), dropped, own.version(), List.of(), droppedKeys);
+            List<String> keys = reasons.stream().map(r -> r.dimension() + "\u0000" + r.field() + "\u0000" + r.change()).toList();
+            return new Outcome(1, rerateLine(line.number(), versionNames.get(own), result.rating(), reasons), dropped, own.version(),
+                    keys, droppedKeys);
+        }
     }
 
     /** "rubric\0version" as a rating names them, or null. */
@@ -344,6 +419,17 @@ final class MigrateCommand implements Callable<Integer> {
 
         long total() {
             return migrated + rerate + rejected;
+        }
+
+        void count(Outcome o) {
+            switch (o.file()) {
+                case 0 -> migrated++;
+                case 1 -> rerate++;
+                default -> rejected++;
+            }
+            if (o.from() != null) from.computeIfAbsent(o.from(), k -> new long[2])[o.file()]++;
+            o.reasons().forEach(k -> reasons.merge(k, 1L, Long::sum));
+            o.droppedKeys().forEach(k -> dropped.merge(k, 1L, Long::sum));
         }
 
         void print(PrintWriter o, String shown, Rubric target, Path out) {

@@ -18,13 +18,32 @@ final class OutputWriter {
         this.out = out.toAbsolutePath().normalize();
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A new, empty temporary file beside {@code target} ({@code .name.<random>.tmp}), created as any file a command
+     * writes is, so its mode follows the umask (`Files.createTempFile` would make it 0600, and the rename would keep
+     * that: a web server could not serve the guidelines).
+     */
+    static Path temporary(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE).close();
+                return tmp;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) throw e;
+            }
+        }
+    }
+
     /** Writes {@code relative} (with `/` separators) under the output folder; returns whether it changed. */
     boolean write(String relative, byte[] content) throws IOException {
         Path target = out.resolve(relative).normalize();
         if (!target.startsWith(out)) throw new IOException("refusing to write outside " + out + ": " + relative);
         Files.createDirectories(target.getParent());
         if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), content)) return false;
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path tmp = temporary(target);
         try {
             Files.write(tmp, content);
             try {

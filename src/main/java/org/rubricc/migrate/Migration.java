@@ -18,6 +18,7 @@ import org.rubricc.model.Version;
  * was called). The result is the rating as far as it could be carried, what must be rated again and why,
  * and the answers the target has no place for. A rating with nothing to re-rate still has to pass the
  * target's validator before it counts as migrated: that proof is the caller's, on the bytes it writes.
+ * Thread-safe: one instance may migrate ratings on any number of threads.
  */
 public final class Migration {
     private final Rubric target;
@@ -39,6 +40,7 @@ public final class Migration {
                 && r.version().compareTo(target.version()) <= 0).toList());
         sorted.sort(Comparator.comparing(Rubric::version));
         this.path = List.copyOf(sorted);
+        for (Rubric r : path) chains.put(r, chain(r));
     }
 
     public Rubric target() {
@@ -69,7 +71,7 @@ public final class Migration {
         rating.get("answers").fields().forEachRemaining(e -> s.answers.put(e.getKey(), e.getValue()));
         JsonNode justifications = rating.get("justifications");
         if (justifications != null) justifications.fields().forEachRemaining(e -> s.justifications.put(e.getKey(), e.getValue().textValue()));
-        for (Step step : chains.computeIfAbsent(from, this::chain)) step.apply(s);
+        for (Step step : chains.get(from)) step.apply(s);
 
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = rating.fields(); it.hasNext(); ) {

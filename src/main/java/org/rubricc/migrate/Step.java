@@ -33,6 +33,8 @@ import org.rubricc.validate.JsonAnswers;
  * two versions declare (ids and {@code formerly}, as {@code rubricc diff} matches them). An answer is carried
  * when it has exactly one counterpart; everything else is marked to be given again, with the change behind
  * it. Nothing is guessed: a value with no declared counterpart is never mapped to a neighbour.
+ *
+ * <p>Thread-safe: everything is computed in the constructor but the cache of value mappings, which is concurrent.
  */
 final class Step {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -61,7 +63,7 @@ final class Step {
     /** New dimension id -> the rules with a value, require or justify constraint on it, in rubric order. */
     private final Map<String, List<Rule>> valueRules = new HashMap<>(), requireRules = new HashMap<>(), justifyRules = new HashMap<>();
     /** Per old dimension, how each of its values maps (ordinal points and choices), filled as values are met. */
-    private final Map<String, Map<Value, Mapped>> valueCache = new HashMap<>();
+    private final Map<String, Map<Value, Mapped>> valueCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     Step(Rubric from, Rubric to, boolean strictMeaning) {
         this.from = from;
@@ -294,7 +296,7 @@ final class Step {
                     + " (was " + os.kindPhrase() + " scale)");
         }
         Matching.ValueMap values = matching.values(od.id());
-        Map<Value, Mapped> cache = valueCache.computeIfAbsent(od.id(), k -> new HashMap<>());
+        Map<Value, Mapped> cache = valueCache.computeIfAbsent(od.id(), k -> new java.util.concurrent.ConcurrentHashMap<>());
         if (os instanceof Scale.Ordinal) {
             Value old = new Value.Number(v.decimalValue());
             return cache.computeIfAbsent(old, x -> one(values, old, Phrases.value(od, old), Phrases.title(nd), inTo, ChangeRule.SCALE_POINT_SPLIT,

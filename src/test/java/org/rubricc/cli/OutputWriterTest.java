@@ -33,6 +33,18 @@ class OutputWriterTest {
     }
 
     @Test
+    void filesGetTheModeAnyNewFileGetsUnderTheUmask(@TempDir Path out) throws IOException {
+        Path plain = Files.createFile(out.resolve("plain"));
+        new OutputWriter(out).write("written.html", "<p>hi</p>".getBytes(StandardCharsets.UTF_8));
+        var expected = Files.getPosixFilePermissions(plain);
+        assertEquals(expected, Files.getPosixFilePermissions(out.resolve("written.html")), "not 0600 from a temp file");
+        CheckCommandTest.Run r = CheckCommandTest.run(new String[] {"migrate", "--to", "rubrics/image-quality/1.1.0.rubric",
+                "src/test/resources/migrate/image-quality-1.0.0-to-1.1.0/ratings.jsonl", "-o", out.resolve("m").toString()});
+        assertEquals(0, r.status(), r.err());
+        assertEquals(expected, Files.getPosixFilePermissions(out.resolve("m/migrated.jsonl")));
+    }
+
+    @Test
     void anUnchangedFileIsNotTouched(@TempDir Path out) throws IOException {
         OutputWriter w = new OutputWriter(out);
         byte[] content = "same\n".getBytes(StandardCharsets.UTF_8);
