@@ -105,11 +105,15 @@ final class ValidateCommand implements Callable<Integer> {
                     out.print(json(line.number(), violations));
                 } else {
                     for (Violation v : violations) {
-                        out.println(shown + ":" + line.number() + ": " + (v.path().isEmpty() ? "" : v.path() + ": ")
+                        // The key in the path and the file name come from outside too: escaped like the message,
+                        // so no line can be forged and no terminal escape runs.
+                        out.println(oneLine(shown) + ":" + line.number() + ": " + (v.path().isEmpty() ? "" : oneLine(v.path()) + ": ")
                                 + oneLine(v.message()));
                     }
                 }
                 progress.update(total);
+                // A closed pipe (`validate big.jsonl | head -1`): stop quietly instead of judging the rest for no one.
+                if ((total & 255) == 0 && out.checkError()) return valid == total ? 0 : 1;
             }
         } catch (IOException e) {
             progress.clear();
@@ -225,16 +229,24 @@ final class ValidateCommand implements Callable<Integer> {
         return o.toString() + "\n";
     }
 
-    /** Messages quote rubric text; line breaks in it must not break the one-line-per-problem format. */
+    /**
+     * Messages quote rubric text, and paths and file names come from outside: line breaks must not break the
+     * one-line-per-problem format, and control characters (ESC) and bidirectional overrides (U+202E) must not
+     * reach a terminal, where they could erase or reorder what is shown.
+     */
     static String oneLine(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             if (cp == '\n') b.append("\\n");
             else if (cp == '\r') b.append("\\r");
-            else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) b.append(String.format("\\u%04X", cp));
+            else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || bidiControl(cp)) b.append(String.format("\\u%04X", cp));
             else b.appendCodePoint(cp);
         });
         return b.toString();
+    }
+
+    private static boolean bidiControl(int cp) {
+        return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     /** Lines done and ratings per second on stderr, only when stderr is a terminal. */
