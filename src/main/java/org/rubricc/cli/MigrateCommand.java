@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Carry ratings (JSON Lines) made under older versions of a rubric to a newer one, through every version"
                 + " in between, and list what must be rated again.%n"
                 + "Every line ends in exactly one of OUT/migrated.jsonl (valid under NEW), OUT/rerate.jsonl (carried as far as"

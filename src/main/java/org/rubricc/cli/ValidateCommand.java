@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Validate ratings (JSON Lines, one rating per line) against a rubric, or against several versions of it:"
                 + " each rating is then judged by the version it names.%n"
                 + "Exit status: 0 every rating valid, 1 some invalid, 2 usage or I/O problem or a rubric with errors.")
