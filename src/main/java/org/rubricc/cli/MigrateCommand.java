@@ -134,12 +134,12 @@ final class MigrateCommand implements Callable<Integer> {
             return Main.USAGE;
         }
 
-        String shown = ratings.equals("-") ? "<stdin>" : ratings;
+        String shown = Inputs.shown(ratings);
         InputStream in;
         try {
-            in = ratings.equals("-") ? stdin : Files.newInputStream(Path.of(ratings));
-        } catch (IOException | RuntimeException e) {
-            err.println("error: cannot read " + shown + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            in = Inputs.ratings(ratings, stdin);
+        } catch (Inputs.InputException e) {
+            err.println("error: " + e.getMessage());
             return Main.USAGE;
         }
         Summary summary = new Summary();

@@ -2,12 +2,9 @@ package org.rubricc.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,12 +73,12 @@ final class ValidateCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
         }
-        String shown = ratings.equals("-") ? "<stdin>" : ratings;
+        String shown = Inputs.shown(ratings);
         InputStream in;
         try {
-            in = ratings.equals("-") ? stdin : Files.newInputStream(Path.of(ratings));
-        } catch (IOException | RuntimeException e) {
-            err.println("error: cannot read " + shown + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            in = Inputs.ratings(ratings, stdin);
+        } catch (Inputs.InputException e) {
+            err.println("error: " + e.getMessage());
             return Main.USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
