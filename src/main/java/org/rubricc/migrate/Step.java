@@ -166,7 +166,7 @@ final class Step {
         // 1. Each answer in the new version's ids and values, where it has exactly one counterpart.
         Map<String, JsonNode> carried = new LinkedHashMap<>();
         Map<String, String> carriedJustifications = new LinkedHashMap<>();
-        /** New dimensions whose answer now stands for several old values (a merge): rules may read it differently. */
+        // New dimensions whose answer now stands for several old values (a merge): rules may read it differently.
         Map<String, ChangeRule> merged = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : s.answers.entrySet()) {
             String oldId = e.getKey();
