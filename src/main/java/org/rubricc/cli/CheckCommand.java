@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Check rubric files and report every problem.%n"
                 + "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O problem.")
 final class CheckCommand implements Callable<Integer> {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compile", mixinStandardHelpOptions = true,
+@Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Compile rubrics into files under OUT/<rubric id>/<version>/.%n"
                 + "Nothing is written unless every rubric checks without errors.%n"
                 + "Exit status: 0 compiled, 1 a rubric has errors, 2 usage or I/O problem.")

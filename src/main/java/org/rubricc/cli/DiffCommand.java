@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Compare two versions of a rubric: what changed, and what it means for raters.%n"
                 + "Prints a calibration notice (Markdown) or, with --format json, every change for tools.%n"
                 + "With --check-version, checks instead that NEW's version follows semver for what changed.%n"

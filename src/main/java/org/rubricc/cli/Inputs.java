@@ -37,6 +37,21 @@ final class Inputs {
         return files.stream().distinct().toList();
     }
 
+    /** How a ratings argument is named in messages: the path, or {@code <stdin>} for {@code -}. */
+    static String shown(String ratings) {
+        return ratings.equals("-") ? "<stdin>" : ratings;
+    }
+
+    /** Opens a ratings argument: a file, or standard input for {@code -}. */
+    static java.io.InputStream ratings(String ratings, java.io.InputStream stdin) throws InputException {
+        try {
+            return ratings.equals("-") ? stdin : Files.newInputStream(Path.of(ratings));
+        } catch (IOException | RuntimeException e) {
+            throw new InputException("cannot read " + shown(ratings) + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+    }
+
     /** The folder imports may not leave: --root, else the single folder given, else the working directory. */
     static Path root(Path explicit, List<Path> paths) {
         if (explicit != null) return explicit;

@@ -45,12 +45,15 @@ public final class Main implements Runnable {
         return status;
     }
 
-    /** The version from the jar's manifest, or the development version when run from classes. */
+    /** rubricc's version, as the build wrote it (the pom's), for `rubricc --version` and every command's `--version`. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"rubricc " + (v == null ? "development" : v)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[] {"rubricc " + p.getProperty("version", "(version unknown: built without Maven)")};
         }
     }
 }

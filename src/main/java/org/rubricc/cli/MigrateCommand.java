@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Carry ratings (JSON Lines) made under older versions of a rubric to a newer one, through every version"
                 + " in between, and list what must be rated again.%n"
                 + "Every line ends in exactly one of OUT/migrated.jsonl (valid under NEW), OUT/rerate.jsonl (carried as far as"
@@ -134,12 +134,12 @@ final class MigrateCommand implements Callable<Integer> {
             return Main.USAGE;
         }
 
-        String shown = ratings.equals("-") ? "<stdin>" : ratings;
+        String shown = Inputs.shown(ratings);
         InputStream in;
         try {
-            in = ratings.equals("-") ? stdin : Files.newInputStream(Path.of(ratings));
-        } catch (IOException | RuntimeException e) {
-            err.println("error: cannot read " + shown + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            in = Inputs.ratings(ratings, stdin);
+        } catch (Inputs.InputException e) {
+            err.println("error: " + e.getMessage());
             return Main.USAGE;
         }
         Summary summary = new Summary();

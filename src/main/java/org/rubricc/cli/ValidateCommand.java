@@ -2,12 +2,9 @@ package org.rubricc.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Validate ratings (JSON Lines, one rating per line) against a rubric, or against several versions of it:"
                 + " each rating is then judged by the version it names.%n"
                 + "Exit status: 0 every rating valid, 1 some invalid, 2 usage or I/O problem or a rubric with errors.")
@@ -76,12 +73,12 @@ final class ValidateCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
         }
-        String shown = ratings.equals("-") ? "<stdin>" : ratings;
+        String shown = Inputs.shown(ratings);
         InputStream in;
         try {
-            in = ratings.equals("-") ? stdin : Files.newInputStream(Path.of(ratings));
-        } catch (IOException | RuntimeException e) {
-            err.println("error: cannot read " + shown + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+            in = Inputs.ratings(ratings, stdin);
+        } catch (Inputs.InputException e) {
+            err.println("error: " + e.getMessage());
             return Main.USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -105,11 +102,15 @@ final class ValidateCommand implements Callable<Integer> {
                     out.print(json(line.number(), violations));
                 } else {
                     for (Violation v : violations) {
-                        out.println(shown + ":" + line.number() + ": " + (v.path().isEmpty() ? "" : v.path() + ": ")
+                        // The key in the path and the file name come from outside too: escaped like the message,
+                        // so no line can be forged and no terminal escape runs.
+                        out.println(oneLine(shown) + ":" + line.number() + ": " + (v.path().isEmpty() ? "" : oneLine(v.path()) + ": ")
                                 + oneLine(v.message()));
                     }
                 }
                 progress.update(total);
+                // A closed pipe (`validate big.jsonl | head -1`): stop quietly instead of judging the rest for no one.
+                if ((total & 255) == 0 && out.checkError()) return valid == total ? 0 : 1;
             }
         } catch (IOException e) {
             progress.clear();
@@ -225,16 +226,24 @@ final class ValidateCommand implements Callable<Integer> {
         return o.toString() + "\n";
     }
 
-    /** Messages quote rubric text; line breaks in it must not break the one-line-per-problem format. */
+    /**
+     * Messages quote rubric text, and paths and file names come from outside: line breaks must not break the
+     * one-line-per-problem format, and control characters (ESC) and bidirectional overrides (U+202E) must not
+     * reach a terminal, where they could erase or reorder what is shown.
+     */
     static String oneLine(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             if (cp == '\n') b.append("\\n");
             else if (cp == '\r') b.append("\\r");
-            else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) b.append(String.format("\\u%04X", cp));
+            else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || bidiControl(cp)) b.append(String.format("\\u%04X", cp));
             else b.appendCodePoint(cp);
         });
         return b.toString();
+    }
+
+    private static boolean bidiControl(int cp) {
+        return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     /** Lines done and ratings per second on stderr, only when stderr is a terminal. */

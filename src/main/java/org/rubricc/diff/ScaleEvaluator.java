@@ -3,7 +3,6 @@ package org.rubricc.diff;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.rubricc.model.Dimension;
 import org.rubricc.model.Scale;
 import org.rubricc.model.Value;

@@ -52,6 +52,9 @@ final class Step {
     private final Map<String, List<Change>> sectionChanges = new HashMap<>();
     private final Map<String, List<Change>> ruleChanges = new HashMap<>();
     private final String fromVersion;
+    private final String toName;
+    /** Dimension titles as messages quote them, by dimension, computed once. */
+    private final Map<String, String> titles = new java.util.concurrent.ConcurrentHashMap<>();
     /** " in 2.0.0", for messages. */
     private final String inTo;
     /** Old dimension id -> new id, for dimensions that carry over. */
@@ -70,9 +73,10 @@ final class Step {
         this.to = to;
         this.matching = new Matching(from, to);
         this.name = from.version() + " -> " + to.version();
+        this.toName = to.version().toString();
         this.strictMeaning = strictMeaning;
         this.fromVersion = from.version().toString();
-        this.inTo = " in " + to.version();
+        this.inTo = " in " + toName;
         for (Dimension od : from.dimensions()) matching.newDimensionId(od.id()).ifPresent(n -> {
             newIds.put(od.id(), n);
             oldDimensions.put(n, od);
@@ -162,7 +166,7 @@ final class Step {
         // 1. Each answer in the new version's ids and values, where it has exactly one counterpart.
         Map<String, JsonNode> carried = new LinkedHashMap<>();
         Map<String, String> carriedJustifications = new LinkedHashMap<>();
-        /** New dimensions whose answer now stands for several old values (a merge): rules may read it differently. */
+        // New dimensions whose answer now stands for several old values (a merge): rules may read it differently.
         Map<String, ChangeRule> merged = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : s.answers.entrySet()) {
             String oldId = e.getKey();
@@ -230,7 +234,7 @@ final class Step {
                         .filter(c -> MEANING.contains(c.rule())).findFirst();
                 if (meaning.isPresent()) {
                     s.add(new Reason(id, Reason.Field.answer, meaning.get().rule().name(), name, was(nd, value,
-                            carriedJustifications.get(id)), Phrases.title(nd) + " changed meaning in " + to.version() + " ("
+                            carriedJustifications.get(id)), title(nd) + " changed meaning in " + toName + " ("
                             + meaning.get().message() + "); --strict-meaning asks for it again"));
                     continue;
                 }
@@ -248,10 +252,10 @@ final class Step {
             boolean known = s.pendingJustification(nd.id());
             if (req.min > 0 && length < req.min && !known) {
                 String message = req.unknown != null
-                        ? "a justification may be required for " + Phrases.title(nd) + " (" + why(req) + "), depending on the"
+                        ? "a justification may be required for " + title(nd) + " (" + why(req) + "), depending on the"
                                 + " new answer to " + title(req.unknown)
                         : (text == null ? "a justification is now required for " : "the justification is now too short for ")
-                                + Phrases.title(nd) + ": " + why(req) + (text == null ? "" : " (it has " + length + ")");
+                                + title(nd) + ": " + why(req) + (text == null ? "" : " (it has " + length + ")");
                 s.add(new Reason(nd.id(), Reason.Field.justification, change(nd, req, merged), name, was(nd, null, text), message));
             }
             if (text != null) justifications.put(nd.id(), text);
@@ -289,22 +293,22 @@ final class Step {
         Scale os = od.scale(), ns = nd.scale();
         if (v.isTextual() && v.textValue().equals("n/a") && od.notApplicable().isPresent()) {
             return nd.notApplicable().isPresent() ? Mapped.to(v, null)
-                    : Mapped.none(ChangeRule.NOT_APPLICABLE_REMOVED, "\"n/a\" is no longer an answer to " + Phrases.title(nd) + inTo);
+                    : Mapped.none(ChangeRule.NOT_APPLICABLE_REMOVED, "\"n/a\" is no longer an answer to " + title(nd) + inTo);
         }
         if (!os.kind().equals(ns.kind())) {
-            return Mapped.none(ChangeRule.SCALE_KIND_CHANGED, Phrases.title(nd) + " is answered on " + ns.kindPhrase() + " scale" + inTo
+            return Mapped.none(ChangeRule.SCALE_KIND_CHANGED, title(nd) + " is answered on " + ns.kindPhrase() + " scale" + inTo
                     + " (was " + os.kindPhrase() + " scale)");
         }
         Matching.ValueMap values = matching.values(od.id());
         Map<Value, Mapped> cache = valueCache.computeIfAbsent(od.id(), k -> new java.util.concurrent.ConcurrentHashMap<>());
         if (os instanceof Scale.Ordinal) {
             Value old = new Value.Number(v.decimalValue());
-            return cache.computeIfAbsent(old, x -> one(values, old, Phrases.value(od, old), Phrases.title(nd), inTo, ChangeRule.SCALE_POINT_SPLIT,
+            return cache.computeIfAbsent(old, x -> one(values, old, Phrases.value(od, old), title(nd), inTo, ChangeRule.SCALE_POINT_SPLIT,
                     ChangeRule.SCALE_POINT_REMOVED, ChangeRule.SCALE_POINTS_MERGED, y -> number(((Value.Number) y).value()))).as(v);
         }
         if (os instanceof Scale.Categorical) {
             Value old = new Value.Choice(v.textValue());
-            return cache.computeIfAbsent(old, x -> one(values, old, Phrases.value(od, old), Phrases.title(nd), inTo, ChangeRule.CHOICE_SPLIT,
+            return cache.computeIfAbsent(old, x -> one(values, old, Phrases.value(od, old), title(nd), inTo, ChangeRule.CHOICE_SPLIT,
                     ChangeRule.CHOICE_REMOVED, ChangeRule.CHOICES_MERGED, y -> NODES.textNode(((Value.Choice) y).id()))).as(v);
         }
         if (os instanceof Scale.MultiSelect) {
@@ -313,7 +317,7 @@ final class Step {
             ChangeRule merged = null;
             for (JsonNode item : v) {
                 Value old = new Value.Choice(item.textValue());
-                Mapped one = cache.computeIfAbsent(old, x -> one(values, old, Phrases.value(od, old), Phrases.title(nd), inTo,
+                Mapped one = cache.computeIfAbsent(old, x -> one(values, old, Phrases.value(od, old), title(nd), inTo,
                         ChangeRule.CHOICE_SPLIT, ChangeRule.CHOICE_REMOVED, ChangeRule.CHOICES_MERGED,
                         y -> NODES.textNode(((Value.Choice) y).id()))).as(item);
                 if (one.value == null) return one;
@@ -321,11 +325,11 @@ final class Step {
                 if (one.merged != null) merged = one.merged;
             }
             if (ids.size() < m.min()) {
-                return Mapped.none(ids.size() < v.size() ? ChangeRule.CHOICES_MERGED : ChangeRule.MULTI_MIN_RAISED, Phrases.title(nd)
+                return Mapped.none(ids.size() < v.size() ? ChangeRule.CHOICES_MERGED : ChangeRule.MULTI_MIN_RAISED, title(nd)
                         + " needs at least " + m.min() + " choices" + inTo + " (the answer has " + ids.size() + ")");
             }
             if (ids.size() > m.max()) {
-                return Mapped.none(ChangeRule.MULTI_MAX_LOWERED, Phrases.title(nd) + " allows at most " + m.max() + " choices" + inTo
+                return Mapped.none(ChangeRule.MULTI_MAX_LOWERED, title(nd) + " allows at most " + m.max() + " choices" + inTo
                         + " (the answer has " + ids.size() + ")");
             }
             ArrayNode array = NODES.arrayNode();
@@ -337,16 +341,16 @@ final class Step {
             if (r.accepts(x)) return Mapped.to(v, null);
             ChangeRule why = x.compareTo(r.min()) < 0 ? ChangeRule.RANGE_MIN_RAISED
                     : x.compareTo(r.max()) > 0 ? ChangeRule.RANGE_MAX_LOWERED : ChangeRule.RANGE_STEP_CHANGED;
-            return Mapped.none(why, Phrases.number(x) + " is not an answer to " + Phrases.title(nd) + inTo + ": " + Phrases.allowed(nd));
+            return Mapped.none(why, Phrases.number(x) + " is not an answer to " + title(nd) + inTo + ": " + Phrases.allowed(nd));
         }
         if (ns instanceof Scale.Text t) {
             int length = v.textValue().codePointCount(0, v.textValue().length());
             if (length < t.minLength()) {
-                return Mapped.none(ChangeRule.TEXT_MIN_RAISED, Phrases.title(nd) + " needs at least " + t.minLength() + " characters" + inTo
+                return Mapped.none(ChangeRule.TEXT_MIN_RAISED, title(nd) + " needs at least " + t.minLength() + " characters" + inTo
                         + " (the answer has " + length + ")");
             }
             if (t.maxLength().isPresent() && length > t.maxLength().get()) {
-                return Mapped.none(ChangeRule.TEXT_MAX_LOWERED, Phrases.title(nd) + " allows at most " + t.maxLength().get() + " characters"
+                return Mapped.none(ChangeRule.TEXT_MAX_LOWERED, title(nd) + " allows at most " + t.maxLength().get() + " characters"
                         + inTo + " (the answer has " + length + ")");
             }
         }
@@ -414,12 +418,16 @@ final class Step {
     private void dependsOn(State s, Dimension nd, String on, JsonNode value, String justification, String what) {
         Reason cause = s.answerReason(on);
         s.add(new Reason(nd.id(), Reason.Field.answer, cause.change(), name, value == null && justification == null
-                ? null : was(nd, value, justification), Phrases.title(nd) + ": " + what + " depends on the new answer to "
+                ? null : was(nd, value, justification), title(nd) + ": " + what + " depends on the new answer to "
                         + title(on)));
     }
 
     private String title(String dimension) {
-        return to.dimension(dimension).map(Phrases::title).orElse("`" + dimension + "`");
+        return to.dimension(dimension).map(this::title).orElse("`" + dimension + "`");
+    }
+
+    private String title(Dimension d) {
+        return titles.computeIfAbsent(d.id(), k -> Phrases.title(d));
     }
 
     private Reason.Was was(Dimension nd, JsonNode value, String justification) {
@@ -435,13 +443,13 @@ final class Step {
             String message;
             if (od.isEmpty()) {
                 why = ChangeRule.DIMENSION_ADDED_REQUIRED;
-                message = Phrases.title(nd) + " is a new required question in " + to.version();
+                message = title(nd) + " is a new required question in " + toName;
             } else if (!od.get().required()) {
                 why = ChangeRule.OPTIONAL_BECAME_REQUIRED;
-                message = Phrases.title(nd) + " is required in " + to.version() + " (it was optional)";
+                message = title(nd) + " is required in " + toName + " (it was optional)";
             } else {
                 why = skipChange(nd, Map.of());
-                message = Phrases.title(nd) + " is asked for this rating in " + to.version() + " (it was skipped)";
+                message = title(nd) + " is asked for this rating in " + toName + " (it was skipped)";
             }
             return Optional.of(new Reason(nd.id(), Reason.Field.answer, why.name(), name, null, message));
         }
@@ -450,7 +458,7 @@ final class Step {
                 if (!(c instanceof Constraint.Require) || !c.target().equals(nd.id())) continue;
                 if (r.when().isEmpty() || Boolean.TRUE.equals(holds(r.when().get(), view, s))) {
                     return Optional.of(new Reason(nd.id(), Reason.Field.answer, ruleChange(r, Map.of()).name(), name, null,
-                            Phrases.rule(r) + ": " + Phrases.title(nd) + " must be answered"));
+                            Phrases.rule(r) + ": " + title(nd) + " must be answered"));
                 }
             }
         }

@@ -175,4 +175,56 @@ class ValidateCommandTest {
         assertTrue(r.out().endsWith(f + ":2: /version: this rating was written for version 1.0.0 of image-quality, not for version"
                 + " 1.1.0\n2 ratings: 1 valid, 1 invalid\n"), r.out());
     }
+
+    @Test
+    void keysAndFileNamesCannotForgeLinesOrReachTheTerminal(@TempDir Path tmp) throws IOException {
+        Path f = tmp.resolve("r\u202E.jsonl");
+        String forged = VALID.replace("\"outside_guidelines\":false", "\"outside_guidelines\":false,"
+                + "\"x\\n1 rating: 1 valid, 0 invalid\\u001b[2K\\u202e\":1");
+        Files.writeString(f, forged + "\n");
+        CheckCommandTest.Run r = validate(f);
+        assertEquals(1, r.status());
+        String[] lines = r.out().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertTrue(lines[0].contains("/answers/x\\n1 rating: 1 valid, 0 invalid\\u001B[2K\\u202E: "), lines[0]);
+        assertTrue(lines[0].startsWith(tmp + "/r\\u202E.jsonl:1: "), lines[0]);
+        assertFalse(r.out().contains("\u001b") || r.out().contains("\u202e"), "no raw ESC or override");
+    }
+
+    @Test
+    void aClosedPipeStopsTheRun() {
+        long[] served = {0};
+        InputStream endless = new InputStream() {
+            private byte[] line = ("{\"rubric\":\"x\"}\n").getBytes(StandardCharsets.UTF_8);
+            private int pos = line.length;
+
+            @Override
+            public int read() {
+                if (pos == line.length) {
+                    if (served[0] == 10_000_000) return -1;
+                    served[0]++;
+                    pos = 0;
+                }
+                return line[pos++];
+            }
+        };
+        java.io.OutputStream closed = new java.io.OutputStream() {
+            long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (++written > 4096) throw new IOException("Broken pipe");
+            }
+        };
+        InputStream old = System.in;
+        System.setIn(endless);
+        try {
+            int status = Main.run(new String[] {"validate", RUBRIC, "-", "--engine", "interpreted"},
+                    new java.io.PrintWriter(closed, true), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+            assertEquals(1, status);
+        } finally {
+            System.setIn(old);
+        }
+        assertTrue(served[0] < 100_000, "stopped soon after the pipe closed, not after all 10,000,000 lines: " + served[0]);
+    }
 }
