@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "agree", mixinStandardHelpOptions = true,
+@Command(name = "agree", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         customSynopsis = "rubricc agree [OPTIONS] RUBRIC... RATINGS...",
         description = "Inter-rater agreement of ratings: Krippendorff's alpha per dimension and version, with a bootstrap "
                 + "interval; with --gold, each rater against gold answers.%n"
@@ -96,11 +96,14 @@ final class AgreeCommand implements Callable<Integer> {
         List<Rubric> rubrics = versions.all();
         Ratings data = new Ratings(rubrics);
         for (String f : ratingFiles) {
-            String shown = f.equals("-") ? "<stdin>" : f;
-            try (InputStream in = f.equals("-") ? stdin : Files.newInputStream(Path.of(f))) {
+            String shown = Inputs.shown(f);
+            try (InputStream in = Inputs.ratings(f, stdin)) {
                 data.read(in, shown);
+            } catch (Inputs.InputException e) {
+                err.println("error: " + e.getMessage());
+                return Main.USAGE;
             } catch (IOException | RuntimeException e) {
-                err.println("error: cannot read " + shown + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+                err.println("error: cannot read " + shown + ": " + e.getMessage());
                 return Main.USAGE;
             }
         }
