@@ -22,6 +22,14 @@ public record Diff(Rubric oldRubric, Rubric newRubric, List<Change> changes) {
         return new Diff(oldRubric, newRubric, report.changes());
     }
 
+    /**
+     * Which dimension of the new version each dimension of the old one is (by {@code formerly}, else the same
+     * id), old id to new id, in the old version's order; unmatched dimensions are absent.
+     */
+    public static java.util.Map<String, String> matchedDimensions(Rubric oldRubric, Rubric newRubric) {
+        return java.util.Collections.unmodifiableMap(new Matching(oldRubric, newRubric).dimensions);
+    }
+
     /** The largest bump any change needs; {@code NONE} when nothing changed. */
     public ChangeClass.Bump requiredBump() {
         return changes.stream().map(c -> c.changeClass().bump()).max(Comparator.naturalOrder()).orElse(ChangeClass.Bump.NONE);

@@ -18,7 +18,7 @@ class VersionFlagTest {
         m.find();
         String expected = "rubricc " + m.group(1) + "\n";
         for (String[] args : new String[][] {{"--version"}, {"check", "--version"}, {"compile", "--version"},
-                {"validate", "--version"}, {"migrate", "--version"}, {"diff", "--version"}}) {
+                {"validate", "--version"}, {"migrate", "--version"}, {"diff", "--version"}, {"agree", "--version"}}) {
             CheckCommandTest.Run r = CheckCommandTest.run(args);
             assertEquals(0, r.status(), String.join(" ", args));
             assertEquals(expected, r.out(), String.join(" ", args));
