@@ -58,8 +58,10 @@ public final class Analysis {
         Analysis a = new Analysis(rubric, budget, earlier);
         try {
             a.deadEnds();
-            if (!a.enc.contradiction) a.reachability();
-            if (!a.enc.contradiction) a.justificationOverlaps();
+            // After a dead end, what no valid rating reaches follows from it: fix the dead end first.
+            boolean stuck = a.out.stream().anyMatch(d -> d.code() == Code.DEAD_END);
+            if (!stuck && !a.enc.contradiction) a.reachability();
+            if (!stuck && !a.enc.contradiction) a.justificationOverlaps();
         } catch (RuntimeException e) {
             a.notProved.add("the rest (the solver failed: " + e.getClass().getSimpleName() + ")");
         }
@@ -238,8 +240,10 @@ public final class Analysis {
         for (Dimension d : rubric.dimensions()) {
             Optional<Condition> skip = rubric.skipCondition(d);
             if (skip.isEmpty()) continue;
+            boolean already = reported.contains(key(skip.get().span())); // constant from its scales alone, reported before
             goals.add(new Goal(-enc.skip(d), () -> {
                 neverAsked.add(d.id());
+                if (already) return;
                 out.add(Diagnostic.of(Code.NEVER_ASKED, d.span(), Phrases.title(d) + " is never asked: its skip condition holds in every valid rating")
                         .withLabel("always skipped").withRelated(skip.get().span(), "always true given the answers before it")
                         .withHint("remove the dimension, or change the skip condition"));
