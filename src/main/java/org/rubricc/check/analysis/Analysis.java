@@ -40,6 +40,8 @@ public final class Analysis {
     private final Set<String> reported;
     private final List<Diagnostic> out = new ArrayList<>();
     private final List<String> notProved = new ArrayList<>();
+    /** Set when the solver failed: what was not proved by then is reported all the same. */
+    private String failure;
 
     private Analysis(Rubric rubric, Duration budget, List<Diagnostic> earlier) {
         this.rubric = rubric;
@@ -63,7 +65,8 @@ public final class Analysis {
             if (!stuck && !a.enc.contradiction) a.reachability();
             if (!stuck && !a.enc.contradiction) a.justificationOverlaps();
         } catch (RuntimeException e) {
-            a.notProved.add("the rest (the solver failed: " + e.getClass().getSimpleName() + ")");
+            if (Boolean.getBoolean("rubricc.analysis.debug")) e.printStackTrace();
+            a.failure = e.getClass().getSimpleName();
         }
         a.reportNotProved();
         return a.out;
@@ -93,6 +96,13 @@ public final class Analysis {
     }
 
     private void reportNotProved() {
+        if (failure != null) {
+            out.add(Diagnostic.of(Code.ANALYSIS_INCOMPLETE, rubric.versionSpan(), "the semantic analysis stopped on an internal error ("
+                    + failure + ") and did not prove the rest: dead ends, reachability and justification overlaps are unchecked"
+                    + (notProved.isEmpty() ? "" : "; also not proved: " + String.join("; ", notProved)))
+                    .withHint("please report this rubric to the rubricc maintainers"));
+            return;
+        }
         if (notProved.isEmpty()) return;
         List<String> shown = notProved.size() > 5 ? notProved.subList(0, 5) : notProved;
         String more = notProved.size() > 5 ? " and " + (notProved.size() - 5) + " more" : "";

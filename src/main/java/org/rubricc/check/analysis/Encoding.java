@@ -380,6 +380,7 @@ final class Encoding {
         List<Integer> needsAnswer = new ArrayList<>();
         needsAnswer.add(d.required() ? -skip : no());
         List<Map.Entry<Rule, Constraint>> cs = constraintsOn(d);
+        cs.forEach(e -> active(e.getKey())); // every literal a witness reads exists before the solver runs
         for (Map.Entry<Rule, Constraint> e : cs) if (e.getValue() instanceof Constraint.Require) needsAnswer.add(active(e.getKey()));
         List<Integer> all = new ArrayList<>();
         all.add(or(needsAnswer));
