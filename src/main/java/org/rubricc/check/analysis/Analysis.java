@@ -65,7 +65,6 @@ public final class Analysis {
             if (!stuck && !a.enc.contradiction) a.reachability();
             if (!stuck && !a.enc.contradiction) a.justificationOverlaps();
         } catch (RuntimeException e) {
-            if (Boolean.getBoolean("rubricc.analysis.debug")) e.printStackTrace();
             a.failure = e.getClass().getSimpleName();
         }
         a.reportNotProved();
@@ -281,13 +280,19 @@ public final class Analysis {
                         .withHint("drop the condition, or check what it was meant to test")), "that rule `" + r.id() + "` need not apply"));
             }
         }
+        // Without dead ends (all proved), a point of a dimension no rule restricts can be chosen whenever the
+        // dimension is asked, and the rating then completes: only dimensions with value rules need asking.
+        boolean allProved = notProved.isEmpty();
         for (Dimension d : rubric.dimensions()) {
             Encoding.Domain dom = enc.domain(d.id());
+            boolean restricted = enc.constraintsOn(d).stream().anyMatch(e -> !(e.getValue() instanceof Constraint.Require));
+            boolean multiOpen = !(d.scale() instanceof Scale.MultiSelect m) || (m.max() >= 1 && !dom.arrayImpossible);
+            if (allProved && !restricted && multiOpen) continue;
             for (Encoding.Klass k : dom.classes) {
                 if (!k.point()) continue;
                 goals.add(new Goal(k.var(), () -> {
                     if (!neverAsked.contains(d.id())) out.add(pointNeverChosen(d, (Value) k.sample()));
-                }, "that " + k.sample() + " can be chosen for `" + d.id() + "`"));
+                }, "that " + ((Value) k.sample()).toSource() + " can be chosen for `" + d.id() + "`"));
             }
             for (Map.Entry<String, Integer> c : dom.selected.entrySet()) {
                 goals.add(new Goal(c.getValue(), () -> {
@@ -298,6 +303,15 @@ public final class Analysis {
         boolean[] seen = new boolean[goals.size()];
         Answer first = solve();
         if (first == Answer.SAT) mark(goals, seen);
+        // Random valid ratings witness most goals at the cost of a propagation each; the solver gets the rest.
+        Walks walks = new Walks(enc);
+        for (int w = 0, idle = 0; w < WALKS && idle < IDLE_WALKS; w++) {
+            Optional<int[]> rating = walks.walk();
+            if (rating.isEmpty()) continue;
+            int before = count(seen);
+            if (solve(rating.get()) == Answer.SAT) mark(goals, seen);
+            idle = count(seen) == before ? idle + 1 : 0;
+        }
         for (int i = 0; i < goals.size(); i++) {
             if (seen[i]) continue;
             Goal g = goals.get(i);
@@ -307,6 +321,15 @@ public final class Analysis {
             else if (a == Answer.UNSAT) g.unreachable().run();
             else notProved.add(g.what());
         }
+    }
+
+    /** At most this many random ratings, and no more once this many in a row witnessed nothing new. */
+    private static final int WALKS = 200, IDLE_WALKS = 20;
+
+    private static int count(boolean[] seen) {
+        int n = 0;
+        for (boolean b : seen) if (b) n++;
+        return n;
     }
 
     private void mark(List<Goal> goals, boolean[] seen) {
