@@ -20,8 +20,6 @@ import org.rubricc.model.Scale;
 import org.rubricc.model.Section;
 import org.rubricc.model.Value;
 import org.rubricc.source.Span;
-import org.sat4j.core.VecInt;
-import org.sat4j.specs.TimeoutException;
 
 /**
  * The checker's semantic analysis (README, "Semantic analysis"): decides, with a SAT solver over every rating
@@ -78,20 +76,12 @@ public final class Analysis {
     private enum Answer { SAT, UNSAT, UNKNOWN }
 
     private Answer solve(int... assumptions) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) return Answer.UNKNOWN;
-        if (enc.contradiction) return Answer.UNSAT;
-        enc.solver.setTimeoutMs(left);
-        try {
-            return enc.solver.isSatisfiable(new VecInt(assumptions)) ? Answer.SAT : Answer.UNSAT;
-        } catch (TimeoutException e) {
-            return Answer.UNKNOWN;
-        }
+        Optional<Boolean> sat = enc.satisfiable(Duration.ofNanos(deadline - System.nanoTime()), assumptions);
+        return sat.isEmpty() ? Answer.UNKNOWN : sat.get() ? Answer.SAT : Answer.UNSAT;
     }
 
     private boolean value(int lit) {
-        boolean v = enc.solver.model(Math.abs(lit));
-        return lit > 0 ? v : !v;
+        return enc.value(lit);
     }
 
     private void reportNotProved() {

@@ -19,9 +19,7 @@ import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
 import org.rubricc.model.Value;
 import org.sat4j.core.VecInt;
-import org.sat4j.minisat.SolverFactory;
 import org.sat4j.specs.ContradictionException;
-import org.sat4j.specs.ISolver;
 
 /**
  * A rubric as propositional clauses for a SAT solver (README, "Semantic analysis"). Each dimension's possible
@@ -35,21 +33,17 @@ import org.sat4j.specs.ISolver;
  * <p>The clauses saying what a dimension may be answered with (skip, required, rules) are added one
  * dimension at a time by {@link #assertValid}, so the solver holds exactly the valid prefixes.
  */
-final class Encoding {
+final class Encoding extends Propositions {
     /** The sample of the "any text" class. */
     static final Object TEXT = new Object();
     /** The sample of the "an array of choices" class of a multi-select. */
     static final Object ARRAY = new Object();
 
-    final ISolver solver = SolverFactory.newDefault();
     private final Rubric rubric;
-    final int yes;
     private final Map<String, Domain> domains = new LinkedHashMap<>();
     private final Map<Condition, Integer> literals = new HashMap<>();
     private final Map<Rule, Integer> activations = new HashMap<>();
     private final Map<String, Integer> skips = new HashMap<>();
-    /** Set when the clauses added so far have no solution (every prefix ended in a dead end before). */
-    boolean contradiction;
 
     /** One class of answers to a dimension: its variable and a sample answer that stands for it. */
     record Klass(Object sample, int var, boolean point) {}
@@ -71,15 +65,8 @@ final class Encoding {
 
     Encoding(Rubric rubric) {
         this.rubric = rubric;
-        solver.setDBSimplificationAllowed(false);
-        yes = solver.nextFreeVarId(true);
-        clause(yes);
         Map<String, TreeSet<BigDecimal>> constants = constants(rubric);
         for (Dimension d : rubric.dimensions()) domains.put(d.id(), domain(d, constants.getOrDefault(d.id(), new TreeSet<>())));
-    }
-
-    int no() {
-        return -yes;
     }
 
     Domain domain(String id) {
@@ -93,10 +80,6 @@ final class Encoding {
     // ---------------------------------------------------------------------------------------------
     // Domains
     // ---------------------------------------------------------------------------------------------
-
-    private int fresh() {
-        return solver.nextFreeVarId(true);
-    }
 
     private Domain domain(Dimension d, TreeSet<BigDecimal> numbers) {
         Domain dom = new Domain(d, fresh());
@@ -303,38 +286,6 @@ final class Encoding {
     /** When the rule is in force. */
     int active(Rule r) {
         return activations.computeIfAbsent(r, x -> x.when().map(this::literal).orElse(yes));
-    }
-
-    int and(List<Integer> lits) {
-        List<Integer> keep = new ArrayList<>();
-        for (int l : lits) {
-            if (l == no()) return no();
-            if (l != yes && !keep.contains(l)) keep.add(l);
-        }
-        if (keep.isEmpty()) return yes;
-        if (keep.size() == 1) return keep.get(0);
-        for (int l : keep) if (keep.contains(-l)) return no();
-        int x = fresh();
-        int[] back = new int[keep.size() + 1];
-        back[0] = x;
-        for (int i = 0; i < keep.size(); i++) {
-            clause(-x, keep.get(i));
-            back[i + 1] = -keep.get(i);
-        }
-        clause(back);
-        return x;
-    }
-
-    int or(List<Integer> lits) {
-        return -and(lits.stream().map(l -> -l).toList());
-    }
-
-    void clause(int... lits) {
-        try {
-            solver.addClause(new VecInt(lits));
-        } catch (ContradictionException e) {
-            contradiction = true;
-        }
     }
 
     // ---------------------------------------------------------------------------------------------
