@@ -417,27 +417,7 @@ final class Conditions {
 
     /** Whether the atom holds when its dimension is answered with {@code v}, by the meaning {@link Answers} gives it. */
     private static boolean holds(Condition.Atom atom, Value v) {
-        return new Answers<Value>() {
-            @Override
-            public Value answer(String dimension) {
-                return v;
-            }
-
-            @Override
-            public boolean equal(Value answer, Value constant) {
-                return answer.equals(constant);
-            }
-
-            @Override
-            public boolean ordered(Value answer, Condition.Op op, BigDecimal constant) {
-                return answer instanceof Value.Number n && op.test(n.value().compareTo(constant));
-            }
-
-            @Override
-            public boolean contains(Value answer, String choice) {
-                return false; // multi-select scales are not enumerated here
-            }
-        }.holds(atom);
+        return org.rubricc.check.analysis.Samples.of(d -> v).holds(atom); // multi-select scales are not enumerated here
     }
 
     /** For a range: 0 satisfying when no value in [min, max] does, equal counts when every value does. */

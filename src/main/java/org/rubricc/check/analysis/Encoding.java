@@ -219,27 +219,7 @@ final class Encoding extends Propositions {
     // ---------------------------------------------------------------------------------------------
 
     private static Answers<Object> sampleAnswers(Object sample) {
-        return new Answers<>() {
-            @Override
-            public Object answer(String dimension) {
-                return sample;
-            }
-
-            @Override
-            public boolean equal(Object answer, Value constant) {
-                return answer.equals(constant);
-            }
-
-            @Override
-            public boolean ordered(Object answer, Condition.Op op, BigDecimal constant) {
-                return answer instanceof Value.Number n && op.test(n.value().compareTo(constant));
-            }
-
-            @Override
-            public boolean contains(Object answer, String choice) {
-                return false; // multi-select choices have variables of their own
-            }
-        };
+        return Samples.of(d -> sample);
     }
 
     static boolean holds(Condition.Atom atom, Object sample) {

@@ -1,6 +1,5 @@
 package org.rubricc.check.analysis;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +14,6 @@ import org.rubricc.model.Constraint;
 import org.rubricc.model.Dimension;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
-import org.rubricc.model.Value;
 
 /**
  * Random valid ratings, drawn the way a rater fills the form: question by question, each answer chosen at
@@ -44,7 +42,7 @@ final class Walks {
      */
     Optional<int[]> walk() {
         Map<String, Object> answers = new HashMap<>();
-        Answers<Object> view = view(answers);
+        Answers<Object> view = Samples.of(answers::get);
         List<Integer> lits = new ArrayList<>();
         for (Dimension d : enc.rubric().dimensions()) {
             Encoding.Domain dom = enc.domain(d.id());
@@ -89,30 +87,5 @@ final class Walks {
             }
         }
         return Optional.of(lits.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /** Sample answers read with the meaning {@link Answers} gives conditions; a multi-select's answer is its set of choices. */
-    private static Answers<Object> view(Map<String, Object> answers) {
-        return new Answers<>() {
-            @Override
-            public Object answer(String dimension) {
-                return answers.get(dimension);
-            }
-
-            @Override
-            public boolean equal(Object answer, Value constant) {
-                return answer.equals(constant);
-            }
-
-            @Override
-            public boolean ordered(Object answer, Condition.Op op, BigDecimal constant) {
-                return answer instanceof Value.Number n && op.test(n.value().compareTo(constant));
-            }
-
-            @Override
-            public boolean contains(Object answer, String choice) {
-                return answer instanceof Set<?> s && s.contains(choice);
-            }
-        };
     }
 }
