@@ -263,8 +263,8 @@ public final class Analysis {
             if (!reported.contains(key(w.span()))) {
                 goals.add(new Goal(enc.active(r), () -> out.add(Diagnostic.of(Code.RULE_NEVER_FIRES, w.span(), Phrases.rule(r)
                         + " never applies: its condition holds in no valid rating").withLabel("never true given the skips and rules")
-                        .withHint("a condition on a dimension that is skipped whenever another part holds is never true; "
-                                + "check the skip conditions of the dimensions it looks at")), "that rule `" + r.id() + "` can apply"));
+                        .withHint("a test of a dimension is false when it is skipped or unanswered: check the skip conditions "
+                                + "of the dimensions it looks at, and the rules on them")), "that rule `" + r.id() + "` can apply"));
                 goals.add(new Goal(-enc.active(r), () -> out.add(Diagnostic.of(Code.CONDITION_ALWAYS_TRUE, w.span(),
                         "condition of rule `" + r.id() + "` holds in every valid rating").withLabel("always true given the skips and rules")
                         .withHint("drop the condition, or check what it was meant to test")), "that rule `" + r.id() + "` need not apply"));
@@ -339,7 +339,8 @@ public final class Analysis {
         int lit = enc.literal(c);
         goals.add(new Goal(lit, () -> out.add(Diagnostic.of(Code.CONDITION_NEVER_TRUE, c.span(), what
                 + " can never be true in a valid rating").withLabel("never true given the skips and rules")
-                .withHint("a condition on a dimension that is skipped whenever another part holds is never true")), "that the " + what + " can hold"));
+                .withHint("a test of a dimension is false when it is skipped or unanswered: check the skip conditions "
+                        + "of the dimensions it looks at, and the rules on them")), "that the " + what + " can hold"));
         if (alwaysToo) {
             goals.add(new Goal(-lit, () -> out.add(Diagnostic.of(Code.CONDITION_ALWAYS_TRUE, c.span(), what
                     + " is true in every valid rating").withLabel("always true given the skips and rules")

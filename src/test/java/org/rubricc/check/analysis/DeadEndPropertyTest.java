@@ -59,7 +59,7 @@ class DeadEndPropertyTest {
         }
     }
 
-    @Property(tries = 4000)
+    @Property(tries = 400)
     void analysisAgreesWithEnumeration(@ForAll long seed) throws IOException {
         String source = RandomRubrics.generate(seed, 5, 4);
         Path f = dir.resolve("gen.rubric");
