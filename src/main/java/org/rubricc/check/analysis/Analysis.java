@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.rubricc.diag.Code;
+import org.rubricc.model.Answers;
 import org.rubricc.diag.Diagnostic;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
@@ -230,8 +231,11 @@ public final class Analysis {
     // What no valid rating reaches
     // ---------------------------------------------------------------------------------------------
 
-    /** Something that some valid rating should make true; reported when none does. */
-    private record Goal(int literal, Runnable unreachable, String what) {}
+    /**
+     * Something that some valid rating should make true, as a literal for the solver and as a test of a
+     * random valid rating; reported when none does.
+     */
+    private record Goal(int literal, java.util.function.Predicate<Answers<Object>> in, Runnable unreachable, String what) {}
 
     private void reachability() {
         List<Goal> goals = new ArrayList<>();
@@ -240,7 +244,7 @@ public final class Analysis {
             Optional<Condition> skip = rubric.skipCondition(d);
             if (skip.isEmpty()) continue;
             boolean already = reported.contains(key(skip.get().span())); // constant from its scales alone, reported before
-            goals.add(new Goal(-enc.skip(d), () -> {
+            goals.add(new Goal(-enc.skip(d), v -> !v.holds(skip.get()), () -> {
                 neverAsked.add(d.id());
                 if (already) return;
                 out.add(Diagnostic.of(Code.NEVER_ASKED, d.span(), Phrases.title(d) + " is never asked: its skip condition holds in every valid rating")
@@ -261,11 +265,11 @@ public final class Analysis {
             if (r.when().isEmpty()) continue;
             Condition w = r.when().get();
             if (!reported.contains(key(w.span()))) {
-                goals.add(new Goal(enc.active(r), () -> out.add(Diagnostic.of(Code.RULE_NEVER_FIRES, w.span(), Phrases.rule(r)
+                goals.add(new Goal(enc.active(r), v -> v.holds(w), () -> out.add(Diagnostic.of(Code.RULE_NEVER_FIRES, w.span(), Phrases.rule(r)
                         + " never applies: its condition holds in no valid rating").withLabel("never true given the skips and rules")
                         .withHint("a test of a dimension is false when it is skipped or unanswered: check the skip conditions "
                                 + "of the dimensions it looks at, and the rules on them")), "that rule `" + r.id() + "` can apply"));
-                goals.add(new Goal(-enc.active(r), () -> out.add(Diagnostic.of(Code.CONDITION_ALWAYS_TRUE, w.span(),
+                goals.add(new Goal(-enc.active(r), v -> !v.holds(w), () -> out.add(Diagnostic.of(Code.CONDITION_ALWAYS_TRUE, w.span(),
                         "condition of rule `" + r.id() + "` holds in every valid rating").withLabel("always true given the skips and rules")
                         .withHint("drop the condition, or check what it was meant to test")), "that rule `" + r.id() + "` need not apply"));
             }
@@ -280,27 +284,30 @@ public final class Analysis {
             if (allProved && !restricted && multiOpen) continue;
             for (Encoding.Klass k : dom.classes) {
                 if (!k.point()) continue;
-                goals.add(new Goal(k.var(), () -> {
+                goals.add(new Goal(k.var(), v -> k.sample().equals(v.answer(d.id())), () -> {
                     if (!neverAsked.contains(d.id())) out.add(pointNeverChosen(d, (Value) k.sample()));
                 }, "that " + ((Value) k.sample()).toSource() + " can be chosen for `" + d.id() + "`"));
             }
             for (Map.Entry<String, Integer> c : dom.selected.entrySet()) {
-                goals.add(new Goal(c.getValue(), () -> {
+                goals.add(new Goal(c.getValue(), v -> v.answer(d.id()) instanceof Set<?> s && s.contains(c.getKey()), () -> {
                     if (!neverAsked.contains(d.id())) out.add(pointNeverChosen(d, new Value.Choice(c.getKey())));
                 }, "that " + c.getKey() + " can be chosen for `" + d.id() + "`"));
             }
         }
         boolean[] seen = new boolean[goals.size()];
-        Answer first = solve();
-        if (first == Answer.SAT) mark(goals, seen);
-        // Random valid ratings witness most goals at the cost of a propagation each; the solver gets the rest.
+        // Random valid ratings witness most goals without the solver; the solver gets the rest.
         Walks walks = new Walks(enc);
         for (int w = 0, idle = 0; w < WALKS && idle < IDLE_WALKS; w++) {
-            Optional<int[]> rating = walks.walk();
+            Optional<Answers<Object>> rating = walks.walk();
             if (rating.isEmpty()) continue;
-            int before = count(seen);
-            if (solve(rating.get()) == Answer.SAT) mark(goals, seen);
-            idle = count(seen) == before ? idle + 1 : 0;
+            boolean found = false;
+            for (int i = 0; i < goals.size(); i++) {
+                if (!seen[i] && goals.get(i).in().test(rating.get())) {
+                    seen[i] = true;
+                    found = true;
+                }
+            }
+            idle = found ? 0 : idle + 1;
         }
         for (int i = 0; i < goals.size(); i++) {
             if (seen[i]) continue;
@@ -314,13 +321,7 @@ public final class Analysis {
     }
 
     /** At most this many random ratings, and no more once this many in a row witnessed nothing new. */
-    private static final int WALKS = 200, IDLE_WALKS = 20;
-
-    private static int count(boolean[] seen) {
-        int n = 0;
-        for (boolean b : seen) if (b) n++;
-        return n;
-    }
+    private static final int WALKS = 100, IDLE_WALKS = 10;
 
     private void mark(List<Goal> goals, boolean[] seen) {
         for (int i = 0; i < goals.size(); i++) {
@@ -337,12 +338,12 @@ public final class Analysis {
     private void conditionGoals(List<Goal> goals, Condition c, String what, boolean alwaysToo) {
         if (reported.contains(key(c.span()))) return;
         int lit = enc.literal(c);
-        goals.add(new Goal(lit, () -> out.add(Diagnostic.of(Code.CONDITION_NEVER_TRUE, c.span(), what
+        goals.add(new Goal(lit, v -> v.holds(c), () -> out.add(Diagnostic.of(Code.CONDITION_NEVER_TRUE, c.span(), what
                 + " can never be true in a valid rating").withLabel("never true given the skips and rules")
                 .withHint("a test of a dimension is false when it is skipped or unanswered: check the skip conditions "
                         + "of the dimensions it looks at, and the rules on them")), "that the " + what + " can hold"));
         if (alwaysToo) {
-            goals.add(new Goal(-lit, () -> out.add(Diagnostic.of(Code.CONDITION_ALWAYS_TRUE, c.span(), what
+            goals.add(new Goal(-lit, v -> !v.holds(c), () -> out.add(Diagnostic.of(Code.CONDITION_ALWAYS_TRUE, c.span(), what
                     + " is true in every valid rating").withLabel("always true given the skips and rules")
                     .withHint("drop the condition, or check what it was meant to test")), "that the " + what + " can be false"));
         }
@@ -379,8 +380,8 @@ public final class Analysis {
                     if (a.minLength() > b.minLength()) continue;
                     if (a.minLength() == b.minLength() && i < j && covered(answered, b, a) == Answer.UNSAT) continue; // report the later one
                     Answer applies = solve(answered, a.applies());
-                    if (applies != Answer.SAT) continue;
-                    Answer escapes = covered(answered, a, b);
+                    if (applies == Answer.UNSAT) continue; // never applies: not an overlap
+                    Answer escapes = applies == Answer.UNKNOWN ? Answer.UNKNOWN : covered(answered, a, b);
                     if (escapes == Answer.UNKNOWN) {
                         notProved.add("whether two justification requirements of `" + d.id() + "` overlap");
                     } else if (escapes == Answer.UNSAT) {
