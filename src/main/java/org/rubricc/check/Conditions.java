@@ -26,6 +26,8 @@ final class Conditions {
     private final Map<String, Resolver.DimInfo> dims;
     private final Map<String, Ast.Section> sections;
     private final List<Diagnostic> out;
+    /** Whether each section has a skip condition, looked up once (a section may hold thousands of members). */
+    private final Map<String, Boolean> sectionSkips = new java.util.HashMap<>();
 
     Conditions(Map<String, Resolver.DimInfo> dims, Map<String, Ast.Section> sections, List<Diagnostic> out) {
         this.dims = dims;
@@ -390,7 +392,8 @@ final class Conditions {
         Resolver.DimInfo dim = dims.get(atom.dimension());
         if (dim == null) return Truth.MAYBE;
         boolean alwaysAnswered = dim.required() && !dim.hasSkip() && dim.notApplicable().isEmpty()
-                && sections.get(dim.sectionId()).members().stream().noneMatch(m -> m instanceof Ast.Skip);
+                && !sectionSkips.computeIfAbsent(dim.sectionId(),
+                        id -> sections.get(id).members().stream().anyMatch(m -> m instanceof Ast.Skip));
         if (atom instanceof Condition.Answered) return alwaysAnswered ? Truth.ALWAYS : Truth.MAYBE;
         int[] counts = satisfying(atom, dim.scale(), dim.notApplicable().isPresent());
         if (counts == null) return Truth.MAYBE;

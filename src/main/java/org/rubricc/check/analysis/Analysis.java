@@ -297,17 +297,19 @@ public final class Analysis {
         boolean[] seen = new boolean[goals.size()];
         // Random valid ratings witness most goals without the solver; the solver gets the rest.
         Walks walks = new Walks(enc);
-        for (int w = 0, idle = 0; w < WALKS && idle < IDLE_WALKS; w++) {
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < goals.size(); i++) open.add(i);
+        for (int w = 0, idle = 0; w < WALKS && idle < IDLE_WALKS && !open.isEmpty(); w++) {
             Optional<Answers<Object>> rating = walks.walk();
+            idle++;
             if (rating.isEmpty()) continue;
-            boolean found = false;
-            for (int i = 0; i < goals.size(); i++) {
-                if (!seen[i] && goals.get(i).in().test(rating.get())) {
-                    seen[i] = true;
-                    found = true;
-                }
-            }
-            idle = found ? 0 : idle + 1;
+            int before = open.size();
+            open.removeIf(i -> {
+                boolean hit = goals.get(i).in().test(rating.get());
+                if (hit) seen[i] = true;
+                return hit;
+            });
+            if (open.size() < before) idle = 0;
         }
         for (int i = 0; i < goals.size(); i++) {
             if (seen[i]) continue;

@@ -44,6 +44,8 @@ final class Encoding extends Propositions {
     private final Map<Condition, Integer> literals = new HashMap<>();
     private final Map<Rule, Integer> activations = new HashMap<>();
     private final Map<String, Integer> skips = new HashMap<>();
+    private final Map<String, List<Map.Entry<Rule, Constraint>>> constraints = new HashMap<>();
+    private final Map<String, List<Map.Entry<Rule, Constraint.Justify>>> justifies = new HashMap<>();
 
     /** One class of answers to a dimension: its variable and a sample answer that stands for it. */
     record Klass(Object sample, int var, boolean point) {}
@@ -65,6 +67,12 @@ final class Encoding extends Propositions {
 
     Encoding(Rubric rubric) {
         this.rubric = rubric;
+        for (Rule r : rubric.rules()) {
+            for (Constraint c : r.constraints()) {
+                if (c instanceof Constraint.Justify j) justifies.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(Map.entry(r, j));
+                else constraints.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(Map.entry(r, c));
+            }
+        }
         Map<String, TreeSet<BigDecimal>> constants = constants(rubric);
         for (Dimension d : rubric.dimensions()) domains.put(d.id(), domain(d, constants.getOrDefault(d.id(), new TreeSet<>())));
     }
@@ -274,13 +282,7 @@ final class Encoding extends Propositions {
 
     /** The constraints of rules on a dimension, with their rules, in rubric order (justify aside). */
     List<Map.Entry<Rule, Constraint>> constraintsOn(Dimension d) {
-        List<Map.Entry<Rule, Constraint>> out = new ArrayList<>();
-        for (Rule r : rubric.rules()) {
-            for (Constraint c : r.constraints()) {
-                if (c.target().equals(d.id()) && !(c instanceof Constraint.Justify)) out.add(Map.entry(r, c));
-            }
-        }
-        return out;
+        return constraints.getOrDefault(d.id(), List.of());
     }
 
     /** Adds what the validator demands of the dimension's answer: skipped means unanswered, asked and required means answered, rules. */
@@ -336,12 +338,8 @@ final class Encoding extends Propositions {
         for (Dimension.Justification j : d.justifications()) {
             out.add(new Requirement(j.when().map(this::literal).orElse(yes), j.minLength(), j.span(), Optional.empty()));
         }
-        for (Rule r : rubric.rules()) {
-            for (Constraint c : r.constraints()) {
-                if (c instanceof Constraint.Justify j && j.target().equals(d.id())) {
-                    out.add(new Requirement(active(r), j.minLength(), j.span(), Optional.of(r)));
-                }
-            }
+        for (Map.Entry<Rule, Constraint.Justify> e : justifies.getOrDefault(d.id(), List.of())) {
+            out.add(new Requirement(active(e.getKey()), e.getValue().minLength(), e.getValue().span(), Optional.of(e.getKey())));
         }
         return out;
     }
