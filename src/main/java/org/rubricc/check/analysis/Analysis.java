@@ -30,7 +30,7 @@ import org.rubricc.source.Span;
  */
 public final class Analysis {
     /** The default time budget per rubric; {@code -Drubricc.analysis.budget=MILLISECONDS} changes it. */
-    public static final Duration DEFAULT_BUDGET = Duration.ofMillis(Long.getLong("rubricc.analysis.budget", 20_000));
+    public static final Duration DEFAULT_BUDGET = Duration.ofMillis(Long.getLong("rubricc.analysis.budget", 10_000));
 
     private final Rubric rubric;
     private final Encoding enc;
@@ -56,7 +56,15 @@ public final class Analysis {
      * condition found constant from its scale alone is not reported twice.
      */
     public static List<Diagnostic> analyse(Rubric rubric, Duration budget, List<Diagnostic> earlier) {
-        Analysis a = new Analysis(rubric, budget, earlier);
+        Analysis a;
+        try {
+            a = new Analysis(rubric, budget, earlier);
+        } catch (LinkageError e) {
+            // sat4j needs the java.logging module; a runtime limited to java.base lacks it
+            return List.of(Diagnostic.of(Code.ANALYSIS_INCOMPLETE, rubric.versionSpan(), "the semantic analysis could not run in this "
+                    + "Java runtime (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "), so nothing of it was proved")
+                    .withHint("run rubricc on a full Java runtime (sat4j needs the java.logging module)"));
+        }
         try {
             a.deadEnds();
             // After a dead end, what no valid rating reaches follows from it: fix the dead end first.
@@ -299,7 +307,7 @@ public final class Analysis {
         Walks walks = new Walks(enc);
         List<Integer> open = new ArrayList<>();
         for (int i = 0; i < goals.size(); i++) open.add(i);
-        for (int w = 0, idle = 0; w < WALKS && idle < IDLE_WALKS && !open.isEmpty(); w++) {
+        for (int w = 0, idle = 0; w < WALKS && idle < IDLE_WALKS && !open.isEmpty() && System.nanoTime() < deadline; w++) {
             Optional<Answers<Object>> rating = walks.walk();
             idle++;
             if (rating.isEmpty()) continue;
