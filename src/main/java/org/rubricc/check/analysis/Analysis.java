@@ -37,10 +37,14 @@ public final class Analysis {
     private final long deadline;
     private final Duration budget;
     private final Set<String> reported;
+    /** Spans of conditions already reported always true from their scales alone. */
+    private final Set<String> reportedAlways = new HashSet<>();
     private final List<Diagnostic> out = new ArrayList<>();
     private final List<String> notProved = new ArrayList<>();
     /** Set when the solver failed: what was not proved by then is reported all the same. */
     private String failure;
+    /** Set when the budget ran out before every dimension was added: nothing after that is asked. */
+    private boolean outOfTime;
 
     private Analysis(Rubric rubric, Duration budget, List<Diagnostic> earlier) {
         this.rubric = rubric;
@@ -48,7 +52,10 @@ public final class Analysis {
         this.deadline = System.nanoTime() + budget.toNanos();
         this.enc = new Encoding(rubric);
         this.reported = new HashSet<>();
-        for (Diagnostic d : earlier) reported.add(d.span().toString() + "/" + d.span().endLine() + ":" + d.span().endColumn());
+        for (Diagnostic d : earlier) {
+            reported.add(key(d.span()));
+            if (d.code() == Code.CONDITION_ALWAYS_TRUE) reportedAlways.add(key(d.span()));
+        }
     }
 
     /**
@@ -69,8 +76,11 @@ public final class Analysis {
             a.deadEnds();
             // After a dead end, what no valid rating reaches follows from it: fix the dead end first.
             boolean stuck = a.out.stream().anyMatch(d -> d.code() == Code.DEAD_END);
-            if (!stuck && !a.enc.contradiction) a.reachability();
-            if (!stuck && !a.enc.contradiction) a.justificationOverlaps();
+            if (a.outOfTime) a.notProved.add("what no valid rating reaches, and overlapping justifications");
+            else if (!stuck && !a.enc.contradiction) {
+                a.reachability();
+                a.justificationOverlaps();
+            }
         } catch (RuntimeException e) {
             a.failure = e.getClass().getSimpleName();
         }
@@ -118,7 +128,14 @@ public final class Analysis {
      * k, asks whether some valid answers to the dimensions before it leave it no allowed answer.
      */
     private void deadEnds() {
-        for (Dimension d : rubric.dimensions()) {
+        List<Dimension> dims = rubric.dimensions();
+        for (int i = 0; i < dims.size(); i++) {
+            Dimension d = dims.get(i);
+            if (System.nanoTime() > deadline) {
+                notProved.add("no dead end at the " + (dims.size() - i) + " dimensions from `" + d.id() + "` on");
+                outOfTime = true;
+                return;
+            }
             if (!enc.contradiction) {
                 int stuck = enc.stuck(d);
                 if (stuck != enc.no()) {
@@ -251,7 +268,9 @@ public final class Analysis {
         for (Dimension d : rubric.dimensions()) {
             Optional<Condition> skip = rubric.skipCondition(d);
             if (skip.isEmpty()) continue;
-            boolean already = reported.contains(key(skip.get().span())); // constant from its scales alone, reported before
+            // always true from its scales alone, reported before (R0902): the section's skip or the dimension's own
+            boolean already = rubric.sectionOf(d).skipWhen().map(c -> reportedAlways.contains(key(c.span()))).orElse(false)
+                    || d.skipWhen().map(c -> reportedAlways.contains(key(c.span()))).orElse(false);
             goals.add(new Goal(-enc.skip(d), v -> !v.holds(skip.get()), () -> {
                 neverAsked.add(d.id());
                 if (already) return;
