@@ -26,6 +26,8 @@ final class Conditions {
     private final Map<String, Resolver.DimInfo> dims;
     private final Map<String, Ast.Section> sections;
     private final List<Diagnostic> out;
+    /** Whether each section has a skip condition, looked up once (a section may hold thousands of members). */
+    private final Map<String, Boolean> sectionSkips = new java.util.HashMap<>();
 
     Conditions(Map<String, Resolver.DimInfo> dims, Map<String, Ast.Section> sections, List<Diagnostic> out) {
         this.dims = dims;
@@ -390,7 +392,8 @@ final class Conditions {
         Resolver.DimInfo dim = dims.get(atom.dimension());
         if (dim == null) return Truth.MAYBE;
         boolean alwaysAnswered = dim.required() && !dim.hasSkip() && dim.notApplicable().isEmpty()
-                && sections.get(dim.sectionId()).members().stream().noneMatch(m -> m instanceof Ast.Skip);
+                && !sectionSkips.computeIfAbsent(dim.sectionId(),
+                        id -> sections.get(id).members().stream().anyMatch(m -> m instanceof Ast.Skip));
         if (atom instanceof Condition.Answered) return alwaysAnswered ? Truth.ALWAYS : Truth.MAYBE;
         int[] counts = satisfying(atom, dim.scale(), dim.notApplicable().isPresent());
         if (counts == null) return Truth.MAYBE;
@@ -417,27 +420,7 @@ final class Conditions {
 
     /** Whether the atom holds when its dimension is answered with {@code v}, by the meaning {@link Answers} gives it. */
     private static boolean holds(Condition.Atom atom, Value v) {
-        return new Answers<Value>() {
-            @Override
-            public Value answer(String dimension) {
-                return v;
-            }
-
-            @Override
-            public boolean equal(Value answer, Value constant) {
-                return answer.equals(constant);
-            }
-
-            @Override
-            public boolean ordered(Value answer, Condition.Op op, BigDecimal constant) {
-                return answer instanceof Value.Number n && op.test(n.value().compareTo(constant));
-            }
-
-            @Override
-            public boolean contains(Value answer, String choice) {
-                return false; // multi-select scales are not enumerated here
-            }
-        }.holds(atom);
+        return org.rubricc.check.analysis.Samples.of(d -> v).holds(atom); // multi-select scales are not enumerated here
     }
 
     /** For a range: 0 satisfying when no value in [min, max] does, equal counts when every value does. */

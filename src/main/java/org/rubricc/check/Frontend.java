@@ -31,6 +31,7 @@ public final class Frontend {
     private final Function<Path, String> displayPath;
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
     private final Map<Path, Loaded> loaded = new HashMap<>();
+    private java.time.Duration analysisBudget = org.rubricc.check.analysis.Analysis.DEFAULT_BUDGET;
 
     /** A parsed and checked file: its AST (null when unreadable or unparseable) and, for a library, its scales. */
     record Loaded(Path path, SourceFile source, Ast.File ast, List<Diagnostic> diagnostics, Resolver.Result result) {}
@@ -64,7 +65,16 @@ public final class Frontend {
         return sources;
     }
 
-    /** Checks one file. Never throws on bad input: every problem is a diagnostic. */
+    /** The time the semantic analysis may take per rubric (README, "Semantic analysis"); returns this front end. */
+    public Frontend analysisBudget(java.time.Duration budget) {
+        this.analysisBudget = budget;
+        return this;
+    }
+
+    /**
+     * Checks one file. Never throws on bad input: every problem is a diagnostic. A rubric without errors is
+     * then analysed over every rating it allows (dead ends, what no rating reaches).
+     */
     public Compilation check(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Diagnostics all = new Diagnostics();
@@ -72,6 +82,11 @@ public final class Frontend {
         boolean library = l.ast() != null && l.ast().kind() == Ast.FileKind.LIBRARY;
         List<Diagnostic> ds = all.sorted();
         boolean errors = ds.stream().anyMatch(Diagnostic::isError);
+        if (!errors && !library && l.result() != null && l.result().rubric() != null) {
+            all.addAll(org.rubricc.check.analysis.Analysis.analyse(l.result().rubric(), analysisBudget, ds));
+            ds = all.sorted();
+            errors = ds.stream().anyMatch(Diagnostic::isError);
+        }
         return new Compilation(abs, displayPath.apply(abs), library,
                 errors || l.result() == null ? Optional.empty() : Optional.ofNullable(l.result().rubric()), ds);
     }

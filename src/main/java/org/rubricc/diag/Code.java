@@ -70,7 +70,15 @@ public enum Code {
     // R10xx: versions (rubricc diff --check-version)
     VERSION_BUMP_TOO_SMALL("R1001", Severity.ERROR, "a version that does not follow semver for what changed"),
     DIFFERENT_RUBRICS("R1002", Severity.ERROR, "two files compared as versions are different rubrics"),
-    VERSION_NOT_NEWER("R1003", Severity.ERROR, "a new version that is older than the old one");
+    VERSION_NOT_NEWER("R1003", Severity.ERROR, "a new version that is older than the old one"),
+
+    // R11xx: semantic analysis (what raters can and cannot do, over every rating the rubric allows)
+    DEAD_END("R1101", Severity.ERROR, "raters can reach a question that no answer satisfies"),
+    NEVER_ASKED("R1102", Severity.WARNING, "a dimension that no valid rating asks"),
+    RULE_NEVER_FIRES("R1103", Severity.WARNING, "a rule whose condition holds in no valid rating"),
+    VALUE_NEVER_ALLOWED("R1104", Severity.WARNING, "a point or choice that no valid rating can choose"),
+    JUSTIFICATION_OVERLAP("R1105", Severity.WARNING, "a justification requirement that another one always overrides"),
+    ANALYSIS_INCOMPLETE("R1106", Severity.WARNING, "the semantic analysis ran out of time before proving everything");
 
     private final String id;
     private final Severity severity;

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * Renders diagnostics as a JSON array for editors and CI: each element has {@code code},
  * {@code severity}, {@code file}, {@code line}, {@code column}, {@code endLine}, {@code endColumn}
- * (1-based, end inclusive), {@code message} and {@code hint} (null when absent).
+ * (1-based, end inclusive), {@code message} and {@code hint} (null when absent); when other places take part
+ * (the rules that clash in a dead end, ...), {@code related} lists them with the same position fields and a
+ * {@code label}.
  */
 public final class JsonRenderer {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -30,6 +32,18 @@ public final class JsonRenderer {
             o.put("message", d.message());
             if (d.hint().isPresent()) o.put("hint", d.hint().get());
             else o.putNull("hint");
+            if (!d.related().isEmpty()) {
+                ArrayNode related = o.putArray("related");
+                for (Diagnostic.Related r : d.related()) {
+                    ObjectNode x = related.addObject();
+                    x.put("file", r.span().file());
+                    x.put("line", r.span().line());
+                    x.put("column", r.span().column());
+                    x.put("endLine", r.span().endLine());
+                    x.put("endColumn", r.span().endColumn());
+                    x.put("label", r.label());
+                }
+            }
         }
         return array;
     }

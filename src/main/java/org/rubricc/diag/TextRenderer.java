@@ -42,39 +42,59 @@ public final class TextRenderer {
         Span s = d.span();
         out.append(d.severity().label()).append('[').append(d.code().id()).append("]: ")
                 .append(printable(d.message())).append('\n');
-        SourceFile file = sources.get(s.file());
-        String gutter = " ".repeat(Integer.toString(Math.max(s.line(), 1)).length());
+        String gutter = " ".repeat(Integer.toString(Math.max(gutterLine(d), 1)).length());
         out.append(gutter).append("--> ").append(s.file());
         if (s.line() > 0) out.append(':').append(s.line()).append(':').append(s.column());
         out.append('\n');
-        if (file != null && s.line() > 0) {
-            String line = file.line(s.line());
-            String shown = expand(line);
-            int startCol = Math.max(1, s.column());
-            int endCol = s.endLine() == s.line() ? Math.max(startCol, s.endColumn())
-                    : line.codePointCount(0, line.length());
-            String before = expand(prefix(line, startCol - 1));
-            int pad = before.codePointCount(0, before.length());
-            String through = expand(prefix(line, Math.max(endCol, startCol)));
-            int width = Math.max(1, through.codePointCount(0, through.length()) - pad);
-            int length = shown.codePointCount(0, shown.length());
-            if (length > MAX_SHOWN) {
-                // Show a window around the span, so a megabyte-long line prints as one readable line.
-                int from = Math.max(0, pad - CONTEXT);
-                width = Math.min(width, MAX_SHOWN - 2 * CONTEXT);
-                int to = Math.min(length, pad + width + CONTEXT);
-                String window = shown.substring(shown.offsetByCodePoints(0, from), shown.offsetByCodePoints(0, to));
-                shown = (from > 0 ? "..." : "") + window + (to < length ? "..." : "");
-                pad = pad - from + (from > 0 ? 3 : 0);
+        snippet(out, gutter, s, '^', d.label());
+        for (Diagnostic.Related r : d.related()) {
+            if (!r.span().file().equals(s.file())) {
+                out.append(gutter).append("::: ").append(r.span().file());
+                if (r.span().line() > 0) out.append(':').append(r.span().line()).append(':').append(r.span().column());
+                out.append('\n');
             }
-            out.append(gutter).append(" |\n");
-            out.append(s.line()).append(" | ").append(shown).append('\n');
-            out.append(gutter).append(" | ").append(" ".repeat(pad)).append("^".repeat(width));
-            if (!d.label().isEmpty()) out.append(' ').append(printable(d.label()));
-            out.append('\n');
+            snippet(out, gutter, r.span(), '-', r.label());
         }
         d.hint().ifPresent(h -> out.append(gutter).append(" = help: ").append(printable(h)).append('\n'));
         return out.toString();
+    }
+
+    /** The widest line number printed, so every gutter lines up. */
+    private static int gutterLine(Diagnostic d) {
+        int max = d.span().line();
+        for (Diagnostic.Related r : d.related()) max = Math.max(max, r.span().line());
+        return max;
+    }
+
+    /** The source line of {@code s}, with {@code mark} under the span and the label after it. */
+    private void snippet(StringBuilder out, String gutter, Span s, char mark, String label) {
+        SourceFile file = sources.get(s.file());
+        if (file == null || s.line() <= 0) return;
+        String line = file.line(s.line());
+        String shown = expand(line);
+        int startCol = Math.max(1, s.column());
+        int endCol = s.endLine() == s.line() ? Math.max(startCol, s.endColumn())
+                : line.codePointCount(0, line.length());
+        String before = expand(prefix(line, startCol - 1));
+        int pad = before.codePointCount(0, before.length());
+        String through = expand(prefix(line, Math.max(endCol, startCol)));
+        int width = Math.max(1, through.codePointCount(0, through.length()) - pad);
+        int length = shown.codePointCount(0, shown.length());
+        if (length > MAX_SHOWN) {
+            // Show a window around the span, so a megabyte-long line prints as one readable line.
+            int from = Math.max(0, pad - CONTEXT);
+            width = Math.min(width, MAX_SHOWN - 2 * CONTEXT);
+            int to = Math.min(length, pad + width + CONTEXT);
+            String window = shown.substring(shown.offsetByCodePoints(0, from), shown.offsetByCodePoints(0, to));
+            shown = (from > 0 ? "..." : "") + window + (to < length ? "..." : "");
+            pad = pad - from + (from > 0 ? 3 : 0);
+        }
+        String number = Integer.toString(s.line());
+        out.append(gutter).append(" |\n");
+        out.append(" ".repeat(gutter.length() - number.length())).append(number).append(" | ").append(shown).append('\n');
+        out.append(gutter).append(" | ").append(" ".repeat(pad)).append(String.valueOf(mark).repeat(width));
+        if (!label.isEmpty()) out.append(' ').append(printable(label));
+        out.append('\n');
     }
 
     /** The first {@code n} code points of {@code line} (all of it when shorter). */

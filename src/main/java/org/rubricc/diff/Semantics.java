@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rubricc.check.analysis.Propositions;
 import org.rubricc.model.Answers;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
@@ -18,13 +19,17 @@ import org.rubricc.model.Scale;
 import org.rubricc.model.Value;
 
 /**
- * Compares what two conditions (or two rules) mean rather than how they are written. Both are
- * evaluated on every combination of answers to the dimensions they look at — each dimension's values
- * that exist in both versions (matched through renames and renumbering), "n/a" where both offer it,
- * and no answer — and their truth tables are compared. Values only one version has are left out:
- * adding or removing them is the scale's change, reported on its own. When the combinations are too
- * many (or a scale cannot be enumerated), the conditions are compared as written after mapping old
- * ids and values to new ones; then any difference counts as {@link Relation#DIFFERENT}.
+ * Compares what two conditions (or two rules) mean rather than how they are written, over every
+ * combination of answers to the dimensions they look at — each dimension's values that exist in both
+ * versions (matched through renames and renumbering), "n/a" where both offer it, and no answer. The
+ * combinations are not enumerated: each dimension's possible answers are one finite choice, both
+ * predicates are formulas over those choices, and the checker's decision engine
+ * ({@link Propositions}, a SAT solver) is asked whether some combination satisfies one and not the
+ * other, each way. Values only one version has are left out: adding or removing them is the scale's
+ * change, reported on its own. When a scale cannot be cut into finitely many answers (a multi-select of
+ * more than 10 choices, a stepped range of more than 2,000 values) or the solver's budget runs out,
+ * the conditions are compared as written after mapping old ids and values to new ones; then any
+ * difference counts as {@link Relation#DIFFERENT}.
  */
 final class Semantics {
     /** How a new predicate relates to the old one. */
@@ -36,7 +41,8 @@ final class Semantics {
         }
     }
 
-    private static final int MAX_WORLDS = 250_000;
+    /** The solver's budget for one comparison. */
+    private static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(5);
     private static final int MAX_MULTI_CHOICES = 10;
     private static final int MAX_RANGE_VALUES = 2_000;
 
@@ -64,9 +70,12 @@ final class Semantics {
     /** One possible answer to a dimension: as the old version and as the new version see it. */
     private record Pair(Ans old, Ans now) {}
 
-    /** A predicate over the answers of one version, looked up by that version's dimension ids. */
+    /**
+     * A predicate over the answers of one version, as a formula: {@code atom} gives the literal that is true
+     * when that version's dimension (by its id) has an answer satisfying the test (a null answer is "no answer").
+     */
     interface Predicate {
-        boolean test(java.util.function.Function<String, Ans> answers);
+        int encode(Propositions p, java.util.function.BiFunction<String, java.util.function.Predicate<Ans>, Integer> atom);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -79,9 +88,10 @@ final class Semantics {
         String o = oldC.map(c -> mapped(c)).orElse(String.valueOf(whenAbsent));
         String n = newC.map(Semantics::canonical).orElse(String.valueOf(whenAbsent));
         if (o.equals(n)) return Relation.SAME;
+        Predicate absent = (p, atom) -> whenAbsent ? p.yes : p.no();
         Relation r = compare(refs(olds), refs(news), constants(olds, news),
-                a -> oldC.map(c -> eval(c, a)).orElse(whenAbsent),
-                a -> newC.map(c -> eval(c, a)).orElse(whenAbsent));
+                oldC.<Predicate>map(c -> (p, atom) -> encode(c, p, atom)).orElse(absent),
+                newC.<Predicate>map(c -> (p, atom) -> encode(c, p, atom)).orElse(absent));
         return r != null ? r : Relation.DIFFERENT;
     }
 
@@ -110,7 +120,7 @@ final class Semantics {
         // Written alike in the new version's ids and values: any difference on old answers comes from points or
         // choices merged into one, which the scale reports; the rule itself says the same.
         if (writtenAlike(oldR, newR)) return Relation.SAME;
-        Relation r = compare(oldRefs, newRefs, numbers, a -> violated(oldR, a), a -> violated(newR, a));
+        Relation r = compare(oldRefs, newRefs, numbers, (p, atom) -> violated(oldR, p, atom), (p, atom) -> violated(newR, p, atom));
         return r != null ? r : Relation.DIFFERENT;
     }
 
@@ -153,36 +163,37 @@ final class Semantics {
             pairs.putIfAbsent("o:" + oid + "/n:" + n, new String[] {oid, n});
         }
         List<String[]> keys = new ArrayList<>(pairs.values());
+        Propositions p = new Propositions();
         List<List<Pair>> domains = new ArrayList<>();
-        long worlds = 1;
+        List<List<Integer>> options = new ArrayList<>();
+        Map<String, Integer> oldKey = new LinkedHashMap<>(), newKey = new LinkedHashMap<>();
         for (String[] k : keys) {
             List<Pair> d = domain(k[0], k[1], numbers);
             if (d == null) return null;
+            if (k[0] != null) oldKey.put(k[0], domains.size());
+            if (k[1] != null) newKey.put(k[1], domains.size());
             domains.add(d);
-            worlds *= d.size();
-            if (worlds > MAX_WORLDS) return null;
+            options.add(p.oneOf(d.size()));
         }
-        boolean someOldOnly = false, someNewOnly = false;
-        int[] index = new int[keys.size()];
-        Map<String, Ans> oldAnswers = new LinkedHashMap<>(), newAnswers = new LinkedHashMap<>();
-        while (true) {
-            oldAnswers.clear();
-            newAnswers.clear();
-            for (int i = 0; i < keys.size(); i++) {
-                Pair p = domains.get(i).get(index[i]);
-                if (keys.get(i)[0] != null) oldAnswers.put(keys.get(i)[0], p.old());
-                if (keys.get(i)[1] != null) newAnswers.put(keys.get(i)[1], p.now());
-            }
-            boolean a = oldP.test(oldAnswers::get), b = newP.test(newAnswers::get);
-            if (a && !b) someOldOnly = true;
-            if (b && !a) someNewOnly = true;
-            int i = 0;
-            while (i < index.length && ++index[i] == domains.get(i).size()) index[i++] = 0;
-            if (i == index.length) break;
-        }
+        int oldLit = oldP.encode(p, (id, test) -> atom(p, domains, options, oldKey.get(id), Pair::old, test));
+        int newLit = newP.encode(p, (id, test) -> atom(p, domains, options, newKey.get(id), Pair::now, test));
+        Optional<Boolean> oldOnly = p.satisfiable(BUDGET, oldLit, -newLit);
+        Optional<Boolean> newOnly = p.satisfiable(BUDGET, newLit, -oldLit);
+        if (oldOnly.isEmpty() || newOnly.isEmpty()) return null;
+        boolean someOldOnly = oldOnly.get(), someNewOnly = newOnly.get();
         if (!someOldOnly && !someNewOnly) return Relation.SAME;
         if (someOldOnly && someNewOnly) return Relation.DIFFERENT;
         return someNewOnly ? Relation.WIDER : Relation.NARROWER;
+    }
+
+    /** The literal true when the dimension of {@code key} has, on one side, an answer that passes the test. */
+    private static int atom(Propositions p, List<List<Pair>> domains, List<List<Integer>> options, Integer key,
+            java.util.function.Function<Pair, Ans> side, java.util.function.Predicate<Ans> test) {
+        if (key == null) return test.test(null) ? p.yes : p.no();
+        List<Integer> holds = new ArrayList<>();
+        List<Pair> d = domains.get(key);
+        for (int i = 0; i < d.size(); i++) if (test.test(side.apply(d.get(i)))) holds.add(options.get(key).get(i));
+        return p.or(holds);
     }
 
     /** The possible answers of a dimension pair, or null when they cannot be enumerated. */
@@ -329,15 +340,23 @@ final class Semantics {
         }
     }
 
-    private static boolean eval(Condition c, java.util.function.Function<String, Ans> answers) {
-        return new View(answers).holds(c);
+    /** A condition as a formula: its structure as is, each test of one dimension's answer an atom. */
+    private static int encode(Condition c, Propositions p,
+            java.util.function.BiFunction<String, java.util.function.Predicate<Ans>, Integer> atom) {
+        if (c instanceof Condition.Not n) return -encode(n.operand(), p, atom);
+        if (c instanceof Condition.And a) return p.and(a.operands().stream().map(o -> encode(o, p, atom)).toList());
+        if (c instanceof Condition.Or o) return p.or(o.operands().stream().map(x -> encode(x, p, atom)).toList());
+        Condition.Atom at = (Condition.Atom) c;
+        return atom.apply(at.dimension(), ans -> new View(d -> ans).holds(at));
     }
 
-    private static boolean violated(Rule r, java.util.function.Function<String, Ans> answers) {
-        View view = new View(answers);
-        if (r.when().isPresent() && !view.holds(r.when().get())) return false;
-        for (Constraint c : answerConstraints(r)) if (!view.satisfies(c, answers.apply(c.target()))) return true;
-        return false;
+    /** When the rule is violated: its condition holds and one of its answer constraints does not. */
+    private static int violated(Rule r, Propositions p,
+            java.util.function.BiFunction<String, java.util.function.Predicate<Ans>, Integer> atom) {
+        int when = r.when().map(c -> encode(c, p, atom)).orElse(p.yes);
+        List<Integer> broken = new ArrayList<>();
+        for (Constraint c : answerConstraints(r)) broken.add(atom.apply(c.target(), ans -> !new View(d -> ans).satisfies(c, ans)));
+        return p.and(List.of(when, p.or(broken)));
     }
 
     // ---------------------------------------------------------------------------------------------

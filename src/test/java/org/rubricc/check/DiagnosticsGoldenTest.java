@@ -22,7 +22,8 @@ import org.rubricc.testing.Golden;
  * {@code main.rubric}, for cases that need several files) is checked, and the rendered diagnostics
  * must equal {@code diagnostics/NAME.expected}. A folder with {@code old.rubric} and
  * {@code new.rubric} instead is a version check ({@code rubricc diff --check-version OLD NEW}).
- * Adding a case is adding files.
+ * Adding a case is adding files. A folder case may hold {@code analysis-budget-ms}, the semantic
+ * analysis's time budget for it in milliseconds.
  */
 class DiagnosticsGoldenTest {
     static final Path DIR = Path.of("src/test/resources/diagnostics");
@@ -45,6 +46,14 @@ class DiagnosticsGoldenTest {
     static String render(Case c) {
         Frontend frontend = new Frontend(c.root(), p -> c.root().toAbsolutePath().normalize()
                 .relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+        Path budget = c.root().resolve("analysis-budget-ms");
+        if (!c.root().equals(DIR) && Files.exists(budget)) {
+            try {
+                frontend.analysisBudget(java.time.Duration.ofMillis(Long.parseLong(Files.readString(budget).strip())));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         if (c.main().getFileName().toString().equals("new.rubric")) {
             Compilation old = frontend.check(c.root().resolve("old.rubric")), now = frontend.check(c.main());
             java.util.List<org.rubricc.diag.Diagnostic> ds = new ArrayList<>(old.diagnostics());

@@ -142,7 +142,7 @@ class LanguageTest {
         assertEquals("feasible == feasible and unsafe == false", identical.when().orElseThrow().toSource());
         List<String> constraints = identical.constraints().stream().map(Constraint::toSource).toList();
         assertEquals(List.of("adherence == 1", "adherence in {1, 2}", "forbid adherence in {5}",
-                "forbid adherence in {4, n/a}", "require adherence", "justify adherence min 15", "part <= 0.5",
+                "forbid adherence in {4, n/a}", "require adherence", "justify adherence min 40", "part <= 0.5",
                 "coverage > 0", "coverage != 100"), constraints);
         assertInstanceOf(Constraint.Bound.class, identical.constraints().get(0));
         assertInstanceOf(Constraint.OneOf.class, identical.constraints().get(1));
