@@ -336,7 +336,7 @@ final class Conditions {
      * question comes up.
      */
     void checkRuleOrder(String ruleId, Condition when, List<Constraint> constraints) {
-        for (Condition.Atom atom : atoms(when)) {
+        for (Condition.Atom atom : when.atoms()) {
             Resolver.DimInfo looked = dims.get(atom.dimension());
             for (Constraint c : constraints) {
                 Resolver.DimInfo target = dims.get(c.target());
@@ -351,19 +351,6 @@ final class Conditions {
                 }
             }
         }
-    }
-
-    static List<Condition.Atom> atoms(Condition c) {
-        List<Condition.Atom> out = new ArrayList<>();
-        collectAtoms(c, out);
-        return out;
-    }
-
-    private static void collectAtoms(Condition c, List<Condition.Atom> out) {
-        if (c instanceof Condition.And a) a.operands().forEach(o -> collectAtoms(o, out));
-        else if (c instanceof Condition.Or o) o.operands().forEach(x -> collectAtoms(x, out));
-        else if (c instanceof Condition.Not n) collectAtoms(n.operand(), out);
-        else out.add((Condition.Atom) c);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -436,7 +423,7 @@ final class Conditions {
 
     /** Why a condition can never be true, naming the first test that decides it. */
     String explainNever(Condition c) {
-        for (Condition.Atom atom : atoms(c)) {
+        for (Condition.Atom atom : c.atoms()) {
             if (truth(atom) != Truth.NEVER) continue;
             Resolver.DimInfo dim = dims.get(atom.dimension());
             return "no value of `" + atom.dimension() + "` (" + describeValues(dim.scale()) + ") satisfies `" + atom.toSource() + "`";

@@ -21,15 +21,22 @@ public sealed interface Condition {
     /** Ids of the dimensions this condition looks at, in order of first appearance. */
     default List<String> references() {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
-        collect(this, out);
+        for (Atom a : atoms()) out.add(a.dimension());
         return List.copyOf(out);
     }
 
-    private static void collect(Condition c, java.util.Set<String> out) {
+    /** The tests of single answers this condition is made of, in the order written (a repeated test is listed again). */
+    default List<Atom> atoms() {
+        List<Atom> out = new java.util.ArrayList<>();
+        collect(this, out);
+        return out;
+    }
+
+    private static void collect(Condition c, List<Atom> out) {
         if (c instanceof And a) a.operands().forEach(o -> collect(o, out));
         else if (c instanceof Or o) o.operands().forEach(x -> collect(x, out));
         else if (c instanceof Not n) collect(n.operand(), out);
-        else out.add(((Atom) c).dimension());
+        else out.add((Atom) c);
     }
 
     /** A leaf: a test of one dimension's answer. */

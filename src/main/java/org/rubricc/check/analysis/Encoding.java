@@ -197,7 +197,7 @@ final class Encoding extends Propositions {
             }
         }
         for (Condition c : conditions) {
-            for (Condition.Atom a : atoms(c)) {
+            for (Condition.Atom a : c.atoms()) {
                 if (a instanceof Condition.Compare cmp) add(out, a.dimension(), List.of(cmp.value()));
                 else if (a instanceof Condition.In in) add(out, a.dimension(), in.values());
             }
@@ -207,19 +207,6 @@ final class Encoding extends Propositions {
 
     private static void add(Map<String, TreeSet<BigDecimal>> out, String dim, List<Value> values) {
         for (Value v : values) if (v instanceof Value.Number n) out.computeIfAbsent(dim, k -> new TreeSet<>()).add(n.value());
-    }
-
-    static List<Condition.Atom> atoms(Condition c) {
-        List<Condition.Atom> out = new ArrayList<>();
-        collect(c, out);
-        return out;
-    }
-
-    private static void collect(Condition c, List<Condition.Atom> out) {
-        if (c instanceof Condition.And a) a.operands().forEach(o -> collect(o, out));
-        else if (c instanceof Condition.Or o) o.operands().forEach(x -> collect(x, out));
-        else if (c instanceof Condition.Not n) collect(n.operand(), out);
-        else out.add((Condition.Atom) c);
     }
 
     // ---------------------------------------------------------------------------------------------
