@@ -308,13 +308,13 @@ final class MigrateCommand implements Callable<Integer> {
                 droppedKeys = result.dropped().stream().map(d -> d.dimension() + "\u0000" + d.change()).toList();
             }
             List<Reason> reasons = result.rerate();
-            byte[] bytes = WRITER.writeValueAsBytes(result.rating());
             if (reasons.isEmpty()) {
                 // 3. The proof: the target's validator accepts exactly the bytes written.
+                byte[] bytes = WRITER.writeValueAsBytes(result.rating());
                 List<Violation> proof = judge(target).judge(new RatingsReader.RawLine(line.number(), bytes, 0, bytes.length, null));
+                if (proof.isEmpty()) return new Outcome(0, withNewline(bytes), dropped, own.version(), List.of(), droppedKeys);
                 reasons = proof.stream().map(v -> fromViolation(v, migration)).toList();
             }
-            if (reasons.isEmpty()) return new Outcome(0, withNewline(bytes), dropped, own.version(), List.of(), droppedKeys);
             List<String> keys = reasons.stream().map(r -> r.dimension() + "\u0000" + r.field() + "\u0000" + r.change()).toList();
             return new Outcome(1, rerateLine(line.number(), versionNames.get(own), result.rating(), reasons), dropped, own.version(),
                     keys, droppedKeys);
@@ -366,24 +366,43 @@ final class MigrateCommand implements Callable<Integer> {
         return withNewline(WRITER.writeValueAsBytes(o));
     }
 
+    /** A line of rerate.jsonl, written field by field (most lines of a migration to a breaking release are these). */
     private static byte[] rerateLine(long number, String from, ObjectNode rating, List<Reason> reasons) throws IOException {
-        ObjectNode o = NODES.objectNode();
-        o.put("line", number);
-        o.put("from", from);
-        o.set("rating", rating);
-        ArrayNode rs = o.putArray("rerate");
-        for (Reason r : reasons) {
-            ObjectNode x = rs.addObject();
-            x.put("dimension", r.dimension()).put("field", r.field().name()).put("change", r.change()).put("step", r.step())
-                    .put("message", r.message());
-            if (r.was() != null) {
-                ObjectNode w = x.putObject("was");
-                w.put("version", r.was().version()).put("dimension", r.was().dimension());
-                if (r.was().answer() != null) w.set("answer", r.was().answer());
-                if (r.was().justification() != null) w.put("justification", r.was().justification());
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1024);
+        try (JsonGenerator g = RatingsReader.MAPPER.getFactory().createGenerator(buffer)) {
+            g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            g.setCodec(RatingsReader.MAPPER);
+            g.writeStartObject();
+            g.writeNumberField("line", number);
+            g.writeStringField("from", from);
+            g.writeFieldName("rating");
+            g.writeTree(rating);
+            g.writeArrayFieldStart("rerate");
+            for (Reason r : reasons) {
+                g.writeStartObject();
+                g.writeStringField("dimension", r.dimension());
+                g.writeStringField("field", r.field().name());
+                g.writeStringField("change", r.change());
+                g.writeStringField("step", r.step());
+                g.writeStringField("message", r.message());
+                if (r.was() != null) {
+                    g.writeObjectFieldStart("was");
+                    g.writeStringField("version", r.was().version());
+                    g.writeStringField("dimension", r.was().dimension());
+                    if (r.was().answer() != null) {
+                        g.writeFieldName("answer");
+                        g.writeTree(r.was().answer());
+                    }
+                    if (r.was().justification() != null) g.writeStringField("justification", r.was().justification());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
             }
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        return withNewline(WRITER.writeValueAsBytes(o));
+        buffer.write('\n');
+        return buffer.toByteArray();
     }
 
     private static byte[] droppedLine(long number, JsonNode rating, List<Dropped> dropped) throws IOException {
