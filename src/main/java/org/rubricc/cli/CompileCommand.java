@@ -71,8 +71,9 @@ final class CompileCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return Main.USAGE;
         }
-        if (!javaPackage.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
-            err.println("error: `" + javaPackage + "` is not a Java package name");
+        String packageProblem = packageProblem(javaPackage);
+        if (packageProblem != null) {
+            err.println("error: `" + ValidateCommand.oneLine(javaPackage) + "` is not a Java package name: " + packageProblem);
             return Main.USAGE;
         }
         List<Path> files;
@@ -145,6 +146,26 @@ final class CompileCommand implements Callable<Integer> {
                 + CheckCommand.plural(outputs.size(), "file") + ", " + changed + " changed"
                 + (ds.isEmpty() ? "" : ", " + CheckCommand.plural(ds.size(), "warning")));
         return 0;
+    }
+
+    /** Java's keywords and literals, which no part of a package name may be (JLS 3.9, 3.10.3, 3.10.8). */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("abstract", "assert", "boolean", "break", "byte",
+            "case", "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface",
+            "long", "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
+            "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
+            "_", "true", "false", "null");
+
+    /** Why a name cannot be the generated classes' package, or null when it can. */
+    static String packageProblem(String name) {
+        if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+            return "dot-separated names of letters, digits, _ and $, each starting with a letter, _ or $";
+        }
+        for (String part : name.split("\\.")) {
+            if (RESERVED.contains(part)) return "`" + part + "` is a Java keyword or literal";
+        }
+        if (name.equals("java") || name.startsWith("java.")) return "the JVM refuses classes in `java` and its packages";
+        return null;
     }
 
     private List<Target> select() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,15 @@ class CompileCommandTest {
         CheckCommandTest.Run pkg = CheckCommandTest.run("compile", tmp.toString(), "-o", tmp.resolve("o").toString(),
                 "--java-package", "not a package");
         assertEquals(2, pkg.status());
+        for (String bad : List.of("class", "a.int.b", "true.false", "_", "java.lang", "java", "a.null")) {
+            CheckCommandTest.Run r = CheckCommandTest.run("compile", tmp.toString(), "-o", tmp.resolve("o").toString(),
+                    "--java-package", bad);
+            assertEquals(2, r.status(), bad);
+            assertTrue(r.err().startsWith("error: `" + bad + "` is not a Java package name: "), r.err());
+        }
+        assertEquals(0, CheckCommandTest.run("compile", tmp.toString(), "-o", tmp.resolve("o").toString(),
+                "--java-package", "org.example.javax.classes", "--target", "java").status(), "keywords only as whole parts");
+        assertTrue(Files.exists(tmp.resolve("o")));
         assertEquals(2, CheckCommandTest.run("compile", tmp.toString()).status(), "-o is required");
         assertEquals(2, CheckCommandTest.run("compile", tmp.resolve("missing").toString(), "-o", "x").status());
     }
