@@ -10,12 +10,17 @@ final class JavaNames {
     /**
      * The validator class of a rubric version: the id in upper camel case, then the version with every
      * character that cannot be in a name as {@code _}: {@code image-edit} 2.0.0 is
-     * {@code ImageEdit_2_0_0Validator}, {@code 3.0.0-rc.1} gives {@code ..._3_0_0_rc_1Validator}.
+     * {@code ImageEdit_2_0_0Validator}. That reading is one to one only for ids of lower-case words joined by
+     * {@code -} and for release versions ({@code 2.0.0}); any other id or version ({@code a_b}, {@code aB},
+     * {@code 3.0.0-rc.1}) also gets {@code _H} and 16 hex digits of the SHA-256 of id and version, so no two
+     * rubric versions share a class (`a-b` and `aB` would both read {@code AB}; `1.0.0-rc.1` and `1.0.0-rc-1`
+     * both {@code 1_0_0_rc_1}). A plain name's version part is digits only, so it never ends like a hashed one.
      */
     static String validatorClass(Rubric r) {
+        String id = r.id(), version = r.version().toString();
         StringBuilder b = new StringBuilder();
         boolean upper = true;
-        for (char c : r.id().toCharArray()) {
+        for (char c : id.toCharArray()) {
             if (c == '-' || c == '_' || c == '.') {
                 upper = true;
             } else if (isAsciiLetterOrDigit(c)) {
@@ -28,7 +33,9 @@ final class JavaNames {
         }
         if (b.length() == 0 || !Character.isLetter(b.charAt(0))) b.insert(0, 'R');
         b.append('_');
-        for (char c : r.version().toString().toCharArray()) b.append(isAsciiLetterOrDigit(c) ? c : '_');
+        for (char c : version.toCharArray()) b.append(isAsciiLetterOrDigit(c) ? c : '_');
+        boolean plain = id.matches("[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*") && version.matches("[0-9]+\\.[0-9]+\\.[0-9]+");
+        if (!plain) b.append("_H").append(org.rubricc.backend.Digest.sha256Hex(id + "\u0000" + version, 16));
         return b.append("Validator").toString();
     }
 

@@ -1,8 +1,5 @@
 package org.rubricc.form;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +67,7 @@ public final class FormTarget implements Target {
     }
 
     private static String sha256(String text) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256-" + Base64.getEncoder().encodeToString(org.rubricc.backend.Digest.sha256(text));
     }
 
     private static String resource(String name) {

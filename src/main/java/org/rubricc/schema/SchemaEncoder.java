@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.rubricc.backend.Json;
@@ -64,13 +60,8 @@ public final class SchemaEncoder {
      * another one, so a validator that caches schemas by {@code $id} cannot mix them up.
      */
     static String id(Rubric r, String contentWithoutId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(contentWithoutId.getBytes(StandardCharsets.UTF_8));
-            return ID_BASE + r.id() + "/" + r.version() + "/" + SchemaTarget.FILE + "?sha256="
-                    + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return ID_BASE + r.id() + "/" + r.version() + "/" + SchemaTarget.FILE + "?sha256="
+                + org.rubricc.backend.Digest.sha256Hex(contentWithoutId, 16);
     }
 
     /** The schema. */
