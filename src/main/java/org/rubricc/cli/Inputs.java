@@ -22,12 +22,16 @@ final class Inputs {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
+                List<Path> found;
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".rubric"))
-                            .map(Path::normalize).sorted().forEach(files::add);
+                    found = walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".rubric"))
+                            .map(Path::normalize).sorted().toList();
                 } catch (IOException | java.io.UncheckedIOException e) {
                     throw new InputException("cannot list " + p + ": " + e.getMessage());
                 }
+                // A folder with nothing to read is a mistake in the command, not a clean pass.
+                if (found.isEmpty()) throw new InputException("no rubric files (*.rubric) in " + p);
+                files.addAll(found);
             } else if (Files.isRegularFile(p)) {
                 files.add(p.normalize());
             } else {

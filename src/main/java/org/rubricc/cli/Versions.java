@@ -36,10 +36,6 @@ final class Versions {
             err.println("error: " + e.getMessage());
             return null;
         }
-        if (files.isEmpty()) {
-            err.println("error: no rubric files (*.rubric) in " + String.join(", ", paths.stream().map(Path::toString).toList()));
-            return null;
-        }
         Frontend frontend = new Frontend(Inputs.root(root, paths));
         Diagnostics all = new Diagnostics();
         Versions v = new Versions();

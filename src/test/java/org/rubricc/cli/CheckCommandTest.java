@@ -110,4 +110,15 @@ class CheckCommandTest {
         assertEquals(0, version.status());
         assertTrue(version.out().startsWith("rubricc "));
     }
+
+    @Test
+    void aFolderWithNoRubricsIsAnError(@org.junit.jupiter.api.io.TempDir Path tmp) throws java.io.IOException {
+        java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "not a rubric");
+        Run check = run("check", tmp.toString());
+        assertEquals(2, check.status());
+        assertEquals("error: no rubric files (*.rubric) in " + tmp + "\n", check.err());
+        Run compile = run("compile", tmp.toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(2, compile.status());
+        assertEquals("error: no rubric files (*.rubric) in " + tmp + "\n", compile.err());
+    }
 }
