@@ -2,6 +2,7 @@ package org.rubricc.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import org.rubricc.codegen.CompiledValidator;
 import org.rubricc.codegen.InMemoryCompiler;
 import org.rubricc.model.Rubric;
@@ -41,6 +42,37 @@ final class Judges {
             RatingsReader.Line line = RatingsReader.parse(raw);
             return line.value() == null ? malformed(line.error()) : validator.validate(line.value());
         };
+    }
+
+    /** A validator that could not be compiled when it was first needed; the command stops with status 2. */
+    static final class CompileFailure extends RuntimeException {
+        CompileFailure(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The judges of several rubric versions, each made the first time a rating needs it (compiling one takes
+     * about a second), then shared. Thread-safe.
+     */
+    static final class Cache {
+        private final Engine engine;
+        private final Map<Rubric, Judge> judges = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+        Cache(Engine engine) {
+            this.engine = engine;
+        }
+
+        /** The judge of a version; throws {@link CompileFailure} when its validator cannot be compiled. */
+        Judge of(Rubric r) {
+            return judges.computeIfAbsent(r, k -> {
+                try {
+                    return Judges.of(k, engine);
+                } catch (InMemoryCompiler.CompileException e) {
+                    throw new CompileFailure(e.getMessage());
+                }
+            });
+        }
     }
 
     static List<Violation> malformed(String why) {

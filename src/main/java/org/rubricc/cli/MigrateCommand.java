@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.rubricc.codegen.InMemoryCompiler;
 import org.rubricc.migrate.Dropped;
 import org.rubricc.migrate.Migration;
 import org.rubricc.migrate.Reason;
@@ -129,7 +128,7 @@ final class MigrateCommand implements Callable<Integer> {
         try {
             worker.judge(target);
             if (source != null) worker.judge(source);
-        } catch (Dispatch e) {
+        } catch (Judges.CompileFailure e) {
             err.println("error: " + e.getMessage());
             return Main.USAGE;
         }
@@ -183,10 +182,10 @@ final class MigrateCommand implements Callable<Integer> {
                     }
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException | Dispatch e) {
+        } catch (IOException | java.io.UncheckedIOException | Judges.CompileFailure e) {
             pool.shutdownNow();
             deleteAll(temps);
-            err.println("error: " + (e instanceof Dispatch ? e.getMessage() : "cannot read " + shown + " or write to " + out
+            err.println("error: " + (e instanceof Judges.CompileFailure ? e.getMessage() : "cannot read " + shown + " or write to " + out
                     + " after line " + summary.total() + ": " + e.getMessage()));
             return Main.USAGE;
         } catch (RuntimeException | Error e) {
@@ -212,13 +211,6 @@ final class MigrateCommand implements Callable<Integer> {
 
     /** Lines per batch handed to a worker thread. */
     private static final int BATCH = 512;
-
-    /** Thrown when a version's validator cannot be compiled mid-run. */
-    private static final class Dispatch extends RuntimeException {
-        Dispatch(String message) {
-            super(message);
-        }
-    }
 
     /** A line's bytes of its own, since the reader reuses its buffer. */
     private static RatingsReader.RawLine copy(RatingsReader.RawLine l) {
@@ -252,17 +244,16 @@ final class MigrateCommand implements Callable<Integer> {
         private final List<Rubric> versions;
         private final Rubric target;
         private final Rubric source;
-        private final Judges.Engine engine;
         private final Map<String, Rubric> byVersion = new java.util.HashMap<>();
         private final Map<Rubric, String> versionNames = new java.util.IdentityHashMap<>();
-        private final Map<String, Judges.Judge> judges = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Judges.Cache judges;
 
         Worker(Migration migration, List<Rubric> versions, Rubric target, Rubric source, Judges.Engine engine) {
             this.migration = migration;
             this.versions = versions;
             this.target = target;
             this.source = source;
-            this.engine = engine;
+            this.judges = new Judges.Cache(engine);
             for (Rubric r : versions) {
                 byVersion.put(r.id() + "\u0000" + r.version(), r);
                 versionNames.put(r, r.version().toString());
@@ -271,13 +262,7 @@ final class MigrateCommand implements Callable<Integer> {
 
         /** The validator of a version, compiled the first time it is needed. */
         Judges.Judge judge(Rubric r) {
-            return judges.computeIfAbsent(versionNames.getOrDefault(r, r.version().toString()), k -> {
-                try {
-                    return Judges.of(r, engine);
-                } catch (InMemoryCompiler.CompileException e) {
-                    throw new Dispatch(e.getMessage());
-                }
-            });
+            return judges.of(r);
         }
 
         Outcome process(RatingsReader.RawLine line) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.rubricc.backend.Json;
-import org.rubricc.codegen.InMemoryCompiler;
 import org.rubricc.validate.RatingsReader;
 import org.rubricc.validate.Violation;
 import org.rubricc.validate.ViolationCode;
@@ -68,7 +67,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (versions.single()) {
             try {
                 dispatch.judge(versions.all().get(0)); // compile before reading: a failure is a usage error, not a verdict
-            } catch (InMemoryCompiler.CompileException e) {
+            } catch (Judges.CompileFailure e) {
                 err.println("error: " + e.getMessage());
                 return Main.USAGE;
             }
@@ -116,7 +115,7 @@ final class ValidateCommand implements Callable<Integer> {
             progress.clear();
             err.println("error: cannot read " + shown + " after line " + total + ": " + e.getMessage());
             return Main.USAGE;
-        } catch (Dispatch.CompileFailure e) {
+        } catch (Judges.CompileFailure e) {
             progress.clear();
             err.println("error: " + e.getMessage());
             return Main.USAGE;
@@ -141,34 +140,22 @@ final class ValidateCommand implements Callable<Integer> {
      */
     private static final class Dispatch {
         private final Versions versions;
-        private final Judges.Engine engine;
-        private final Map<org.rubricc.model.Rubric, Judges.Judge> judges = new java.util.IdentityHashMap<>();
+        private final Judges.Cache judges;
 
         Dispatch(Versions versions, Judges.Engine engine) {
             this.versions = versions;
-            this.engine = engine;
+            this.judges = new Judges.Cache(engine);
         }
 
         /** The violations, and the version they were judged against ("id\u0000version"; "~" sorts unknown ones last). */
         record Verdict(List<Violation> violations, String key) {}
 
-        static final class CompileFailure extends RuntimeException {
-            CompileFailure(String message) {
-                super(message);
-            }
-        }
-
         static String shownKey(String key) {
             return key.startsWith("~") ? "naming no version given" : key.replace('\u0000', ' ');
         }
 
-        Judges.Judge judge(org.rubricc.model.Rubric r) throws InMemoryCompiler.CompileException {
-            Judges.Judge j = judges.get(r);
-            if (j == null) {
-                j = Judges.of(r, engine);
-                judges.put(r, j);
-            }
-            return j;
+        Judges.Judge judge(org.rubricc.model.Rubric r) {
+            return judges.of(r);
         }
 
         Verdict verdict(RatingsReader.RawLine line) {
@@ -195,12 +182,7 @@ final class ValidateCommand implements Callable<Integer> {
                     r = versions.all().get(0);
                 }
             }
-            List<Violation> violations;
-            try {
-                violations = judge(r).judge(line);
-            } catch (InMemoryCompiler.CompileException e) {
-                throw new CompileFailure(e.getMessage());
-            }
+            List<Violation> violations = judge(r).judge(line);
             if (!named) violations = notGiven(violations, r);
             return new Verdict(violations, named ? r.id() + "\u0000" + r.version() : "~");
         }
