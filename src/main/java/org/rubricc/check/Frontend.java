@@ -182,8 +182,8 @@ public final class Frontend {
         } catch (TooLarge e) {
             ds.add(Diagnostic.of(Code.READ_ERROR, Span.point(shown, 0, 0), "cannot read " + shown + ": " + e.getMessage())
                     .withHint("a rubric this large is not one raters can work from; scales shared by rubrics go in a library"));
-            Loaded l = new Loaded(abs, null, null, ds, null);
-            loaded.put(abs, l);
+            Loaded l = new Loaded(abs, null, null, ds, null, Map.of());
+            loaded.put(key, l);
             out.addAll(ds);
             return l;
         } catch (IOException | RuntimeException e) {
