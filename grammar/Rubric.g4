@@ -252,8 +252,10 @@ COMMA: ',';
 COLON: ':';
 DOT: '.';
 
+// Anything that starts like a version is one token (`1.0.0+`, `1.0.0-`, `1.0.0.1`), so a malformed one is
+// reported as not a semantic version (R0201) rather than as stray characters that derail the parse.
 VERSION_LITERAL
-    : DIGITS '.' DIGITS '.' DIGITS ('-' [0-9A-Za-z.-]+)? ('+' [0-9A-Za-z.-]+)?
+    : DIGITS '.' DIGITS '.' DIGITS [0-9A-Za-z.+-]*
     ;
 
 NUMBER

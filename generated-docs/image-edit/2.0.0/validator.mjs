@@ -578,6 +578,27 @@ function utf32(b, s, q) {
   }
   return { text };
 }
+/**
+ * Where the first ill-formed UTF-8 sequence of b[from .. end) starts, or -1: overlong forms, encoded surrogates,
+ * code points above U+10FFFF, cut and stray continuation bytes (as rubricc's Utf8 checks before Jackson reads).
+ */
+function illFormedUtf8(b, from, end) {
+  let i = from;
+  while (i < end) {
+    const c = b[i];
+    if (c < 0x80) { i++; continue; }
+    let need, lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) { need = 2; if (c === 0xe0) lo = 0xa0; if (c === 0xed) hi = 0x9f; }
+    else if (c >= 0xf0 && c <= 0xf4) { need = 3; if (c === 0xf0) lo = 0x90; if (c === 0xf4) hi = 0x8f; }
+    else return i;
+    if (end - i <= need) return i;
+    if (b[i + 1] < lo || b[i + 1] > hi) return i;
+    for (let k = 2; k <= need; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return -1;
+}
 function decode(enc, bytes) {
   return new TextDecoder(enc).decode(bytes);
 }
@@ -597,6 +618,8 @@ export function readJson(line, firstLine = false) {
   for (let i = start; i < end; i++) if (b[i] !== 0x20 && b[i] !== 0x09) { blank = false; break; }
   if (blank) return { error: "an empty line is not a rating" };
   if (end !== b.length) b = b.subarray(0, end);
+  const bad = illFormedUtf8(b, start, end);
+  if (bad >= 0) return { error: "not valid JSON: ill-formed UTF-8 at byte " + (bad - start + 1) };
   const wide = utf16or32(b, start);
   if (wide !== null) {
     // Jackson takes these bytes for UTF-16 or UTF-32 text (README: its words may differ here).

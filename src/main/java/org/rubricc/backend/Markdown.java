@@ -79,8 +79,22 @@ public final class Markdown {
         return inline(text);
     }
 
-    /** Prose inside a table cell: one line, pipes escaped, HTML neutralised. */
+    /**
+     * Prose inside a table cell: one line, pipes escaped, HTML neutralised. A table row is split at every pipe
+     * not preceded by a backslash, before any other Markdown is read (GFM), so a pipe the prose already escapes
+     * ({@code \|}, an odd number of backslashes before it) is left as it is, and any other pipe gets one more
+     * backslash: {@code a \\| b} (an escaped backslash, then a pipe) must not end the cell.
+     */
     public static String proseCell(String text) {
-        return prose(text).replace("\n", " ").replace("|", "\\|");
+        String line = prose(text).replace("\n", " ");
+        StringBuilder b = new StringBuilder(line.length() + 8);
+        int backslashes = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '|' && backslashes % 2 == 0) b.append('\\');
+            b.append(c);
+            backslashes = c == '\\' ? backslashes + 1 : 0;
+        }
+        return b.toString();
     }
 }

@@ -179,6 +179,13 @@ public final class Frontend {
             loaded.put(key, l);
             out.addAll(ds);
             return l;
+        } catch (TooLarge e) {
+            ds.add(Diagnostic.of(Code.READ_ERROR, Span.point(shown, 0, 0), "cannot read " + shown + ": " + e.getMessage())
+                    .withHint("a rubric this large is not one raters can work from; scales shared by rubrics go in a library"));
+            Loaded l = new Loaded(abs, null, null, ds, null, Map.of());
+            loaded.put(key, l);
+            out.addAll(ds);
+            return l;
         } catch (IOException | RuntimeException e) {
             ds.add(Diagnostic.of(Code.READ_ERROR, Span.point(shown, 0, 0), "cannot read " + shown + ": " + describe(e)));
             Loaded l = new Loaded(abs, null, null, ds, null, Map.of());
@@ -266,7 +273,8 @@ public final class Frontend {
         try {
             real = target.toRealPath();
         } catch (IOException e) {
-            ds.add(Diagnostic.of(Code.IMPORT_NOT_FOUND, imp.pathSpan(), "cannot read " + displayPath.apply(target)));
+            ds.add(Diagnostic.of(Code.IMPORT_NOT_FOUND, imp.pathSpan(), "cannot read " + displayPath.apply(target) + ": "
+                    + org.rubricc.diag.IoReason.of(e)));
             return null;
         }
         if (!real.startsWith(realRoot(root))) {
@@ -336,8 +344,30 @@ public final class Frontend {
         }
     }
 
+    /**
+     * The largest rubric or library file read, in bytes (16 MiB): a rubric of 5,000 dimensions is under 2 MiB.
+     * A larger file is refused before it is read, so a huge or endless input (a 300 MB file under -Xmx256m, a
+     * device) ends in a diagnostic, not an OutOfMemoryError.
+     */
+    public static final int MAX_FILE = 16 << 20;
+
+    /** A file over {@link #MAX_FILE}. */
+    static final class TooLarge extends IOException {
+        TooLarge(long size) {
+            super(size < 0 ? "it is larger than " + MAX_FILE + " bytes, the most a rubric file may have (16 MiB)"
+                    : "it is " + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes, more than a rubric file may have ("
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_FILE) + " bytes, 16 MiB)");
+        }
+    }
+
     private static SourceFile read(Path path, String shown) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
+        long size = Files.size(path);
+        if (size > MAX_FILE) throw new TooLarge(size);
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_FILE + 1); // the file may have grown since, or report no size (a device)
+        }
+        if (bytes.length > MAX_FILE) throw new TooLarge(-1);
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(bytes.length + 1);
         java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
@@ -356,7 +386,6 @@ public final class Frontend {
 
     private static String describe(Exception e) {
         if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return org.rubricc.diag.IoReason.of(e);
     }
 }

@@ -71,6 +71,7 @@ final class Resolver {
         collectDimensions(named);
         List<Section> sections = sections();
         List<Rule> rules = rules();
+        formerlyOnce();
         warnUnusedImports();
         if (dims.isEmpty()) {
             report(Diagnostic.of(Code.EMPTY_RUBRIC, file.id().span(), "rubric `" + file.id().text() + "` has no dimensions")
@@ -166,6 +167,36 @@ final class Resolver {
             scales.resolve(Optional.of(name), decl.body()).ifPresent(s -> namedScales.put(name, s));
         }
         return namedScales;
+    }
+
+    /**
+     * A former id is claimed by one section, one dimension, one rule at most: two dimensions both `formerly a`
+     * would make the old answers to `a` belong to both (a split, which `formerly` cannot say).
+     */
+    private void formerlyOnce() {
+        List<Map.Entry<String, List<?>>> owners = new ArrayList<>();
+        for (Ast.Section s : file.sections()) {
+            owners.add(Map.entry("section `" + s.id().text() + "`", s.members()));
+        }
+        for (Ast.Section s : file.sections()) {
+            for (Ast.Dimension d : s.dimensions()) owners.add(Map.entry("dimension `" + d.id().text() + "`", d.members()));
+        }
+        for (Ast.Rule r : file.rules()) owners.add(Map.entry("rule `" + r.id().text() + "`", r.members()));
+        Map<String, Map.Entry<String, Ast.Formerly>> seen = new HashMap<>();
+        for (Map.Entry<String, List<?>> o : owners) {
+            String kind = o.getKey().substring(0, o.getKey().indexOf(' '));
+            for (Object m : o.getValue()) {
+                if (!(m instanceof Ast.Formerly f)) continue;
+                Map.Entry<String, Ast.Formerly> first = seen.putIfAbsent(kind + " " + f.old().text(), Map.entry(o.getKey(), f));
+                if (first != null && !first.getKey().equals(o.getKey())) {
+                    report(Diagnostic.of(Code.DUPLICATE_ID, f.old().span(), o.getKey() + " and " + first.getKey()
+                            + " both say `formerly " + f.old().text() + "`")
+                            .withLabel("claimed again here")
+                            .withHint("only one " + kind + " can take over what `" + f.old().text() + "` was (the first claim is at line "
+                                    + first.getValue().span().line() + "); if it was split, give the new " + kind + "s no `formerly`"));
+                }
+            }
+        }
     }
 
     private void duplicate(String what, Ast.Name name, Span first) {

@@ -103,7 +103,7 @@ final class AgreeCommand implements Callable<Integer> {
                 err.println("error: " + e.getMessage());
                 return Main.USAGE;
             } catch (IOException | RuntimeException e) {
-                err.println("error: cannot read " + shown + ": " + e.getMessage());
+                err.println("error: cannot read " + shown + ": " + org.rubricc.diag.IoReason.of(e));
                 return Main.USAGE;
             }
         }
@@ -111,7 +111,7 @@ final class AgreeCommand implements Callable<Integer> {
             try (InputStream in = Files.newInputStream(gold)) {
                 data.readGold(in, gold.toString());
             } catch (IOException | RuntimeException e) {
-                err.println("error: cannot read " + gold + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+                err.println("error: cannot read " + gold + ": " + (e instanceof NoSuchFileException ? "no such file" : org.rubricc.diag.IoReason.of(e)));
                 return Main.USAGE;
             }
         }
@@ -126,7 +126,7 @@ final class AgreeCommand implements Callable<Integer> {
                 Path target = output.toAbsolutePath().normalize();
                 new OutputWriter(target.getParent()).write(target.getFileName().toString(), text.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                err.println("error: cannot write " + output + ": " + e.getMessage());
+                err.println("error: cannot write " + output + ": " + org.rubricc.diag.IoReason.of(e));
                 return Main.USAGE;
             }
         } else {

@@ -138,7 +138,7 @@ final class CompileCommand implements Callable<Integer> {
                 if (writer.write(o.getKey(), o.getValue())) changed++;
             }
         } catch (IOException e) {
-            err.println("error: cannot write to " + out + ": " + e.getMessage());
+            err.println("error: cannot write to " + out + ": " + org.rubricc.diag.IoReason.of(e));
             return Main.USAGE;
         }
         err.println("compiled " + CheckCommand.plural(versions, "rubric version") + " into " + out + ": "

@@ -27,18 +27,41 @@ final class Inputs {
                     found = walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".rubric"))
                             .map(Path::normalize).sorted().toList();
                 } catch (IOException | java.io.UncheckedIOException e) {
-                    throw new InputException("cannot list " + p + ": " + e.getMessage());
+                    throw new InputException("cannot list " + p + ": " + org.rubricc.diag.IoReason.of(e));
                 }
                 // A folder with nothing to read is a mistake in the command, not a clean pass.
                 if (found.isEmpty()) throw new InputException("no rubric files (*.rubric) in " + p);
                 files.addAll(found);
             } else if (Files.isRegularFile(p)) {
                 files.add(p.normalize());
+            } else if (Files.exists(p)) {
+                throw new InputException(p + " is not a file or a folder (a pipe, device or socket): rubrics are read from files");
+            } else if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new InputException(p + " is a symbolic link to nothing");
             } else {
                 throw new InputException("no such file or folder: " + p);
             }
         }
-        return files.stream().distinct().toList();
+        return distinct(files);
+    }
+
+    /**
+     * The files without repeats: a file named twice, however (a folder and a path in it, a relative and an absolute
+     * path, a symbolic link), is read once, under the name it was first given.
+     */
+    static List<Path> distinct(List<Path> files) throws InputException {
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        List<Path> out = new ArrayList<>();
+        for (Path f : files) {
+            Path real;
+            try {
+                real = f.toRealPath();
+            } catch (IOException e) {
+                throw new InputException("cannot read " + f + ": " + org.rubricc.diag.IoReason.of(e));
+            }
+            if (seen.add(real)) out.add(f);
+        }
+        return out;
     }
 
     /** How a ratings argument is named in messages: the path, or {@code <stdin>} for {@code -}. */
@@ -52,7 +75,7 @@ final class Inputs {
             return ratings.equals("-") ? stdin : Files.newInputStream(Path.of(ratings));
         } catch (IOException | RuntimeException e) {
             throw new InputException("cannot read " + shown(ratings) + ": "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : org.rubricc.diag.IoReason.of(e)));
         }
     }
 }

@@ -146,7 +146,7 @@ final class MigrateCommand implements Callable<Integer> {
             Files.createDirectories(out);
             for (String f : FILES) temps.add(OutputWriter.temporary(out.resolve(f)));
         } catch (IOException | RuntimeException e) {
-            err.println("error: cannot write to " + out + ": " + e.getMessage());
+            err.println("error: cannot write to " + out + ": " + org.rubricc.diag.IoReason.of(e));
             deleteAll(temps);
             return Main.USAGE;
         }
@@ -185,7 +185,7 @@ final class MigrateCommand implements Callable<Integer> {
             pool.shutdownNow();
             deleteAll(temps);
             err.println("error: " + (e instanceof Judges.CompileFailure ? e.getMessage() : "cannot read " + shown + " or write to " + out
-                    + " after line " + summary.total() + ": " + e.getMessage()));
+                    + " after line " + summary.total() + ": " + org.rubricc.diag.IoReason.of(e)));
             return Main.USAGE;
         } catch (RuntimeException | Error e) {
             deleteAll(temps); // nothing half-written is left behind
@@ -199,7 +199,7 @@ final class MigrateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             deleteAll(temps);
-            err.println("error: cannot write to " + out + ": " + e.getMessage());
+            err.println("error: cannot write to " + out + ": " + org.rubricc.diag.IoReason.of(e));
             return Main.USAGE;
         }
         PrintWriter o = spec.commandLine().getOut();

@@ -113,7 +113,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             progress.clear();
-            err.println("error: cannot read " + shown + " after line " + total + ": " + e.getMessage());
+            err.println("error: cannot read " + shown + (total == 0 ? "" : " after line " + total) + ": " + org.rubricc.diag.IoReason.of(e));
             return Main.USAGE;
         } catch (Judges.CompileFailure e) {
             progress.clear();

@@ -59,6 +59,48 @@ final class ByteRuntime {
                 return null;
             }
 
+            /**
+             * Where the first ill-formed UTF-8 sequence of {@code b[offset .. offset + length)} starts (counted
+             * from {@code offset}), or -1: overlong forms, encoded surrogates, code points above U+10FFFF, cut
+             * and stray continuation bytes, which Jackson partly decodes without complaint (rubricc's Utf8).
+             */
+            private static int illFormedUtf8(byte[] b, int offset, int length) {
+                int end = offset + length;
+                int i = offset;
+                while (i < end) {
+                    int c = b[i];
+                    if (c >= 0) {
+                        i++;
+                        continue;
+                    }
+                    c &= 0xFF;
+                    int need;
+                    int lo = 0x80;
+                    int hi = 0xBF;
+                    if (c >= 0xC2 && c <= 0xDF) {
+                        need = 1;
+                    } else if (c >= 0xE0 && c <= 0xEF) {
+                        need = 2;
+                        if (c == 0xE0) lo = 0xA0;
+                        if (c == 0xED) hi = 0x9F;
+                    } else if (c >= 0xF0 && c <= 0xF4) {
+                        need = 3;
+                        if (c == 0xF0) lo = 0x90;
+                        if (c == 0xF4) hi = 0x8F;
+                    } else {
+                        return i - offset;
+                    }
+                    if (end - i <= need) return i - offset;
+                    int d = b[i + 1] & 0xFF;
+                    if (d < lo || d > hi) return i - offset;
+                    for (int k = 2; k <= need; k++) {
+                        if ((b[i + k] & 0xC0) != 0x80) return i - offset;
+                    }
+                    i += need + 1;
+                }
+                return -1;
+            }
+
             /** The next byte after whitespace (as Jackson skips it: space, tab, CR, LF), or -1 at the end. */
             private static int peek(State st) {
                 byte[] b = st.in;

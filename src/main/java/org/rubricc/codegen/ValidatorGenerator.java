@@ -210,12 +210,16 @@ public final class ValidatorGenerator {
                         + "value, no trailing content); an empty list when it is valid. Input that is not one JSON object\n"
                         + "gives one {@code malformed-json} violation.\n\n"
                         + "<p>Plain ratings are read straight from the bytes; a rating with anything else (escapes,\n"
-                        + "exponents, keys given twice, malformed JSON) is read by Jackson's parser.\n\n"
+                        + "exponents, keys given twice, malformed JSON) is read by Jackson's parser, after a check that\n"
+                        + "its bytes are well-formed UTF-8 (Jackson lets overlong forms and code points above U+10FFFF\n"
+                        + "through).\n\n"
                         + "@throws IndexOutOfBoundsException when the range is not inside {@code json}\n")
                 .addParameter(byte[].class, "json").addParameter(int.class, "offset").addParameter(int.class, "length")
                 .addStatement("$T.checkFromIndexSize(offset, length, json.length)", java.util.Objects.class)
                 .addStatement("$T found = plain(json, offset, length, false)", violations)
                 .addStatement("if (found != null) return found")
+                .addStatement("int bad = illFormedUtf8(json, offset, length)")
+                .addStatement("if (bad >= 0) return malformed(\"not valid JSON: ill-formed UTF-8 at byte \" + (bad + 1))")
                 .beginControlFlow("try ($T p = factory(json, offset, length).createParser(json, offset, length))", JSON_PARSER)
                 .addStatement("return document(p, false)")
                 .nextControlFlow("catch ($T e)", IO_EXCEPTION)
@@ -263,6 +267,7 @@ public final class ValidatorGenerator {
                 .addStatement("$T.checkFromIndexSize(offset, length, json.length)", java.util.Objects.class)
                 .addStatement("$T found = plain(json, offset, length, true)", violations)
                 .addStatement("if (found != null) return found.isEmpty()")
+                .addStatement("if (illFormedUtf8(json, offset, length) >= 0) return false")
                 .beginControlFlow("try ($T p = factory(json, offset, length).createParser(json, offset, length))", JSON_PARSER)
                 .addStatement("return document(p, true).isEmpty()")
                 .nextControlFlow("catch ($T e)", IO_EXCEPTION)

@@ -17,7 +17,8 @@ import org.rubricc.model.Version;
 /**
  * `rubricc compile --target docs`: guidelines for raters, as Markdown ({@code guidelines.md},
  * normalised through Flexmark's parser and formatter) and as one self-contained HTML page
- * ({@code guidelines.html}: inline CSS, no scripts, raw HTML from the rubric shown as text).
+ * ({@code guidelines.html}: inline CSS, no scripts, raw HTML from the rubric shown as text). Links are kept
+ * only to http, https, mailto and relative destinations ({@link SafeLinks}), in both files.
  */
 public final class DocsTarget implements Target {
     private static final MutableDataSet OPTIONS = new MutableDataSet()
@@ -73,7 +74,7 @@ public final class DocsTarget implements Target {
 
     /** Markdown text run through Flexmark's parser and formatter, as every Markdown file rubricc writes is. */
     public static String normalise(String markdown) {
-        Document doc = PARSER.parse(markdown);
+        Document doc = PARSER.parse(SafeLinks.clean(markdown, PARSER));
         return ensureNewline(FORMATTER.render(doc));
     }
 
@@ -83,9 +84,12 @@ public final class DocsTarget implements Target {
     }
 
     public static String html(Rubric rubric, Optional<Version> previous) {
-        Document doc = PARSER.parse(new GuidelinesWriter(rubric, previous).write(true));
-        String body = RENDERER.render(doc);
-        return Page.wrap(rubric.title() + " " + rubric.version(), body);
+        return Page.wrap(rubric.title() + " " + rubric.version(), body(new GuidelinesWriter(rubric, previous).write(true)));
+    }
+
+    /** Markdown as the HTML of a page's body, links cleaned as in every output. */
+    static String body(String markdown) {
+        return RENDERER.render(PARSER.parse(SafeLinks.clean(markdown, PARSER)));
     }
 
     /**

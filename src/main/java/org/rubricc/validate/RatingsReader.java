@@ -13,8 +13,8 @@ import java.util.Arrays;
 
 /**
  * Reads a JSON Lines stream one line at a time, as bytes, so memory stays flat however long the
- * file. Each line is parsed strictly: duplicate keys, {@code NaN}, trailing content and invalid UTF-8
- * make the line malformed. Numbers keep their exact decimal value.
+ * file. Each line is parsed strictly: duplicate keys, {@code NaN}, trailing content and ill-formed UTF-8
+ * ({@link Utf8}, checked before Jackson reads the line) make the line malformed. Numbers keep their exact decimal value.
  */
 public final class RatingsReader implements AutoCloseable {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -120,6 +120,8 @@ public final class RatingsReader implements AutoCloseable {
     /** Parses a line strictly: one JSON value, no duplicate keys, exact numbers. */
     public static Line parse(RawLine raw) {
         if (raw.error() != null) return new Line(raw.number(), null, raw.error());
+        int bad = Utf8.firstIllFormed(raw.bytes(), raw.offset(), raw.length());
+        if (bad >= 0) return new Line(raw.number(), null, Utf8.message(bad));
         try (JsonParser p = factory(raw).createParser(raw.bytes(), raw.offset(), raw.length())) {
             JsonNode node = TREE_READER.readTree(p);
             // No value at all: bytes that Jackson's encoding detection takes for UTF-16 or UTF-32 text of

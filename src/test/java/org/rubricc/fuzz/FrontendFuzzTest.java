@@ -198,6 +198,42 @@ class FrontendFuzzTest {
         assertFalse(shown.isEmpty());
     }
 
+    /**
+     * Ill-formed UTF-8 in a rubric (overlong forms, surrogates, above U+10FFFF, cut sequences, random bytes at the
+     * edges of UTF-8's table) is a read error exactly when {@code java.nio}'s strict decoder fails, at the line and
+     * column where it fails, as in the rating validators (Utf8FuzzTest).
+     */
+    @Property(tries = 300)
+    void illFormedUtf8InARubricIsAReadErrorWhereTheStrictDecoderFails(@ForAll("utf8ish") byte[] inside) throws IOException {
+        String valid = HEAD + "section s \"S\" {\n" + dimension(0, "") + "}\n";
+        int at = valid.indexOf("Big");
+        byte[] head = valid.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = valid.substring(at).getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[head.length + inside.length + tail.length];
+        System.arraycopy(head, 0, file, 0, head.length);
+        System.arraycopy(inside, 0, file, head.length, inside.length);
+        System.arraycopy(tail, 0, file, head.length + inside.length, tail.length);
+        Compilation c = checkBytes(dir, file);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(file);
+        boolean bad = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(in, java.nio.CharBuffer.allocate(file.length + 1), true).isError();
+        boolean readError = c.diagnostics().stream().anyMatch(d -> d.code().id().equals("R0107"));
+        assertEquals(bad, readError, java.util.HexFormat.of().formatHex(inside) + ": " + c.diagnostics());
+        if (bad) {
+            String before = new String(file, 0, in.position(), StandardCharsets.UTF_8);
+            int line = 1 + (int) before.chars().filter(ch -> ch == '\n').count();
+            assertEquals(line, c.diagnostics().get(0).span().line());
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> utf8ish() {
+        return Arbitraries.of((byte) 0x41, (byte) 0x80, (byte) 0x9F, (byte) 0xA0, (byte) 0xBF, (byte) 0xC0, (byte) 0xC1,
+                (byte) 0xC2, (byte) 0xDF, (byte) 0xE0, (byte) 0xED, (byte) 0xEF, (byte) 0xF0, (byte) 0xF4, (byte) 0xF5, (byte) 0xFF,
+                (byte) 0x8F, (byte) 0x90).array(byte[].class).ofMinSize(1).ofMaxSize(8);
+    }
+
     @Test
     void invalidUtf8ByteOrderMarkAndNulBytes(@TempDir Path tmp) throws IOException {
         String valid = HEAD + "section s \"S\" {\n" + dimension(0, "") + "}\n";

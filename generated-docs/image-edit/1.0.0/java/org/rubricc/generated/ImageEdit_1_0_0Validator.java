@@ -146,7 +146,9 @@ public final class ImageEdit_1_0_0Validator {
      * gives one {@code malformed-json} violation.
      *
      * <p>Plain ratings are read straight from the bytes; a rating with anything else (escapes,
-     * exponents, keys given twice, malformed JSON) is read by Jackson's parser.
+     * exponents, keys given twice, malformed JSON) is read by Jackson's parser, after a check that
+     * its bytes are well-formed UTF-8 (Jackson lets overlong forms and code points above U+10FFFF
+     * through).
      *
      * @throws IndexOutOfBoundsException when the range is not inside {@code json}
      */
@@ -154,6 +156,8 @@ public final class ImageEdit_1_0_0Validator {
         Objects.checkFromIndexSize(offset, length, json.length);
         List<Violation> found = plain(json, offset, length, false);
         if (found != null) return found;
+        int bad = illFormedUtf8(json, offset, length);
+        if (bad >= 0) return malformed("not valid JSON: ill-formed UTF-8 at byte " + (bad + 1));
         try (JsonParser p = factory(json, offset, length).createParser(json, offset, length)) {
             return document(p, false);
         } catch (IOException e) {
@@ -215,6 +219,7 @@ public final class ImageEdit_1_0_0Validator {
         Objects.checkFromIndexSize(offset, length, json.length);
         List<Violation> found = plain(json, offset, length, true);
         if (found != null) return found.isEmpty();
+        if (illFormedUtf8(json, offset, length) >= 0) return false;
         try (JsonParser p = factory(json, offset, length).createParser(json, offset, length)) {
             return document(p, true).isEmpty();
         } catch (IOException e) {
@@ -2914,6 +2919,48 @@ public final class ImageEdit_1_0_0Validator {
             return null;
         }
         return null;
+    }
+    
+    /**
+     * Where the first ill-formed UTF-8 sequence of {@code b[offset .. offset + length)} starts (counted
+     * from {@code offset}), or -1: overlong forms, encoded surrogates, code points above U+10FFFF, cut
+     * and stray continuation bytes, which Jackson partly decodes without complaint (rubricc's Utf8).
+     */
+    private static int illFormedUtf8(byte[] b, int offset, int length) {
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            int need;
+            int lo = 0x80;
+            int hi = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                need = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                need = 2;
+                if (c == 0xE0) lo = 0xA0;
+                if (c == 0xED) hi = 0x9F;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                need = 3;
+                if (c == 0xF0) lo = 0x90;
+                if (c == 0xF4) hi = 0x8F;
+            } else {
+                return i - offset;
+            }
+            if (end - i <= need) return i - offset;
+            int d = b[i + 1] & 0xFF;
+            if (d < lo || d > hi) return i - offset;
+            for (int k = 2; k <= need; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) return i - offset;
+            }
+            i += need + 1;
+        }
+        return -1;
     }
     
     /** The next byte after whitespace (as Jackson skips it: space, tab, CR, LF), or -1 at the end. */

@@ -168,6 +168,36 @@ class JsValidatorDifferentialTest {
         return tests.stream();
     }
 
+    /**
+     * Ill-formed UTF-8 (overlong forms, surrogates, above U+10FFFF, cut sequences) in the strings and keys of
+     * ratings: the same verdicts, words included, as the Java engines (issue 17).
+     */
+    @TestFactory
+    Stream<DynamicTest> illFormedUtf8GetsTheSameVerdicts() {
+        return Stream.of(DynamicTest.dynamicTest("ill-formed UTF-8", () -> {
+            String rubric = FuzzCorpora.rubrics().get(0);
+            Rubric r = load(rubric);
+            int[] pool = {0x22, 0x41, 0x5C, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0,
+                0xF4, 0xF5, 0xFF};
+            String[] forms = {"{\"rubric\":\"" + r.id() + "\",\"version\":\"" + r.version() + "\",\"item\":\"i\",\"rater\":\"r\","
+                + "\"answers\":{},\"justifications\":{\"x\":\"@\"}}", "{\"@\":1}", "\"@\"", "{\"a\":[\"@\",1e5]}", "@"};
+            Random random = new Random(17);
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (int i = 0; i < 3000; i++) {
+                String form = forms[i % forms.length];
+                all.write(form.substring(0, form.indexOf('@')).getBytes(StandardCharsets.UTF_8));
+                for (int k = random.nextInt(8); k >= 0; k--) all.write(pool[random.nextInt(pool.length)]);
+                all.write(form.substring(form.indexOf('@') + 1).getBytes(StandardCharsets.UTF_8));
+                all.write('\n');
+            }
+            Path ratings = dir.resolve("ill-formed-utf8.jsonl");
+            Files.write(ratings, all.toByteArray());
+            byte[] expected = java(rubric, ratings);
+            assertTrue(new String(expected, StandardCharsets.UTF_8).contains("ill-formed UTF-8 at byte"));
+            assertSameOutput(expected, node(module(r), ratings), ratings);
+        }));
+    }
+
     /** Random bytes: the same verdict and codes on every line; malformed-json wording may differ (counted). */
     @TestFactory
     Stream<DynamicTest> randomBytesGetTheSameVerdicts() {
