@@ -78,7 +78,12 @@ public enum Code {
     RULE_NEVER_FIRES("R1103", Severity.WARNING, "a rule whose condition holds in no valid rating"),
     VALUE_NEVER_ALLOWED("R1104", Severity.WARNING, "a point or choice that no valid rating can choose"),
     JUSTIFICATION_OVERLAP("R1105", Severity.WARNING, "a justification requirement that another one always overrides"),
-    ANALYSIS_INCOMPLETE("R1106", Severity.WARNING, "the semantic analysis ran out of time before proving everything");
+    ANALYSIS_INCOMPLETE("R1106", Severity.WARNING, "the semantic analysis ran out of time before proving everything"),
+
+    // R13xx: text patterns
+    PATTERN_SYNTAX("R1301", Severity.ERROR, "a text pattern that is not a regular expression"),
+    PATTERN_NOT_PORTABLE("R1302", Severity.ERROR, "a text pattern construct that Java, JavaScript and Python read differently"),
+    PATTERN_BACKTRACKING("R1303", Severity.ERROR, "a text pattern that a backtracking engine may take exponential time on");
 
     private final String id;
     private final Severity severity;

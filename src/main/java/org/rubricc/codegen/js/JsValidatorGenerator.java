@@ -167,6 +167,7 @@ public final class JsValidatorGenerator {
             o.put("minLength", t.minLength());
             if (t.maxLength().isPresent()) o.put("maxLength", t.maxLength().get());
             else o.putNull("maxLength");
+            t.pattern().ifPresent(p -> o.put("format", p.inWords()));
         }
         return o;
     }
@@ -503,6 +504,12 @@ public final class JsValidatorGenerator {
             if (t.maxLength().isPresent()) {
                 b.append(ind).append("else if (n > ").append(t.maxLength().get()).append(") out.push(V(").append(path).append(", \"text-too-long\", ")
                         .append(message(title + " allows at most " + t.maxLength().get() + " characters (got ")).append(" + n + \")\"));\n");
+            }
+            if (t.pattern().isPresent()) {
+                // the schema's pattern, compiled as ajv compiles it: unanchored search, `u` flag
+                String re = constant("new RegExp(" + lit(t.pattern().get().portable()) + ", \"u\")", "R");
+                b.append(ind).append("else if (!").append(re).append(".test(v)) out.push(V(").append(path).append(", \"text-pattern\", ")
+                        .append(message(title + t.pattern().get().mismatch())).append("));\n");
             }
         }
     }
