@@ -34,6 +34,8 @@ final class PatternParser {
     private int at;
     private int depth;
     private boolean failed;
+    /** Where each character set and repetition was written: code points {@code [from, to)}. */
+    private final java.util.IdentityHashMap<Regex, int[]> written = new java.util.IdentityHashMap<>();
 
     /** {@code span.apply(from, to)} is the source span of code points {@code from} to {@code to} (exclusive). */
     private PatternParser(String source, BiFunction<Integer, Integer, Span> span, List<Diagnostic> out) {
@@ -72,6 +74,7 @@ final class PatternParser {
             int start = at;
             Regex atom = atom();
             if (failed) break;
+            if (atom instanceof Chars) written.put(atom, new int[] {start, at});
             parts.add(quantified(atom, start));
         }
         return parts.size() == 1 ? parts.get(0) : new Seq(parts);
@@ -103,7 +106,9 @@ final class PatternParser {
             error(Code.PATTERN_SYNTAX, at, at + 1, "a quantifier follows another quantifier", "group first: `(?:a+)*`, or escape it");
             return atom;
         }
-        return new Repeat(atom, min, max);
+        Repeat r = new Repeat(atom, min, max);
+        written.put(r, new int[] {start, at});
+        return r;
     }
 
     /** {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code at}; null (reported) when it is anything else. */
@@ -380,6 +385,7 @@ final class PatternParser {
     private static final class Backtracking {
         private final PatternParser p;
         private final List<CharSet> positions = new ArrayList<>();
+        private final List<Regex> nodes = new ArrayList<>();
         private final List<Set<Integer>> follow = new ArrayList<>();
         /** Whether each position is inside a repetition that may go round more than once. */
         private final List<Boolean> looped = new ArrayList<>();
@@ -403,7 +409,7 @@ final class PatternParser {
                 for (int i = 0; i < positions.size() && clash.isEmpty(); i++) clash = overlap(follow.get(i));
             }
             if (clash.isPresent()) {
-                p.whole(Code.PATTERN_BACKTRACKING, "the pattern is ambiguous: " + clash.get(),
+                p.at(Code.PATTERN_BACKTRACKING, clashAt, "the pattern is ambiguous: " + clash.get(),
                         "make each step decided by the next character, such as `\\S+(\\n\\S+)*` rather than `(\\S+\\n?)*`, "
                                 + "or `[a-z]+[0-9]*` rather than `\\w*[0-9]*`");
                 return false;
@@ -411,15 +417,19 @@ final class PatternParser {
             return true;
         }
 
+        private Regex clashAt;
+
         private Optional<String> overlap(Set<Integer> ps) {
-            List<Integer> list = new ArrayList<>(ps);
+            List<Integer> list = new ArrayList<>(new java.util.TreeSet<>(ps));
             for (int i = 0; i < list.size(); i++) {
                 for (int j = i + 1; j < list.size(); j++) {
                     CharSet a = positions.get(list.get(i)), b = positions.get(list.get(j));
                     // Two ways on only when both are repeated: each choice can then be made again at every
                     // character. Two plain characters that clash would double the work at each such place.
                     if (a.intersects(b) && looped.get(list.get(i)) == looped.get(list.get(j))) {
-                        return Optional.of("`" + a + "` and `" + b + "` can both match the same next character");
+                        clashAt = nodes.get(list.get(j));
+                        return Optional.of("`" + p.source(nodes.get(list.get(i))) + "` and `" + p.source(clashAt)
+                                + "` can both match the same next character, again and again");
                     }
                 }
             }
@@ -429,6 +439,7 @@ final class PatternParser {
         private Info info(Regex r, boolean inLoop) {
             if (r instanceof Chars c) {
                 positions.add(c.set());
+                nodes.add(c);
                 follow.add(new HashSet<>());
                 looped.add(inLoop);
                 int i = positions.size() - 1;
@@ -474,7 +485,7 @@ final class PatternParser {
             if (!nesting(rep.body())) return false;
             if (rep.max() == 1) return true;
             if (nullable(rep.body())) {
-                p.whole(Code.PATTERN_BACKTRACKING, "`" + rep.emit() + "` repeats something that can match empty text",
+                p.at(Code.PATTERN_BACKTRACKING, rep, "`" + p.source(rep) + "` repeats something that can match empty text",
                         "make what is repeated match at least one character");
                 return false;
             }
@@ -483,7 +494,7 @@ final class PatternParser {
             if (inner.isEmpty()) return true;
             CharSet separator = rep.body() instanceof Seq s && s.parts().get(0) instanceof Chars c ? c.set() : null;
             if (separator != null && inner.stream().noneMatch(separator::intersects)) return true;
-            p.whole(Code.PATTERN_BACKTRACKING, "`" + rep.emit() + "` repeats a repetition",
+            p.at(Code.PATTERN_BACKTRACKING, rep, "`" + p.source(rep) + "` repeats a repetition",
                     "start the repeated group with a separator that nothing repeated inside it can match, "
                             + "such as `\\S+(\\n\\S+)*` or `[0-9]+(,[0-9]+)*`");
             return false;
@@ -513,6 +524,18 @@ final class PatternParser {
             Repeat rep = (Repeat) r;
             return rep.min() == 0 || nullable(rep.body());
         }
+    }
+
+    /** The pattern as written for a node. */
+    private String source(Regex r) {
+        int[] w = written.get(r);
+        return w == null ? r.emit() : text(w[0], w[1]);
+    }
+
+    private void at(Code code, Regex node, String message, String hint) {
+        int[] w = written.getOrDefault(node, new int[] {0, cps.length});
+        Diagnostic d = Diagnostic.of(code, span.apply(w[0], w[1]), message);
+        out.add(hint == null ? d : d.withHint(hint));
     }
 
     private void whole(Code code, String message, String hint) {
