@@ -373,8 +373,8 @@ final class PatternParser {
 
     /**
      * What keeps matching fast in a backtracking engine (Java, JavaScript and Python all are). Nothing that can
-     * match empty text is repeated; a repeated group holds repetition only when it starts with a character that
-     * nothing repeated inside it can match (so the rounds of the outer and inner repetitions cannot be traded);
+     * match empty text is repeated; a repeated group holds repetition only when every character it can start with is one
+     * that nothing repeated inside it can match (so the rounds of the outer and inner repetitions cannot be traded);
      * and where the next character could be matched by two of the pattern's characters (Glushkov positions), one
      * of them is repeated and the other is not, so that choice comes up a bounded number of times (each repeated
      * position can be left once) rather than at every character. This rules out the exponential cases
@@ -492,8 +492,9 @@ final class PatternParser {
             List<CharSet> inner = new ArrayList<>();
             innerRepeats(rep.body(), inner);
             if (inner.isEmpty()) return true;
-            CharSet separator = rep.body() instanceof Seq s && s.parts().get(0) instanceof Chars c ? c.set() : null;
-            if (separator != null && inner.stream().noneMatch(separator::intersects)) return true;
+            // every round starts with a character no inner repetition can take: where a round ends is not a choice
+            CharSet starts = first(rep.body());
+            if (inner.stream().noneMatch(starts::intersects)) return true;
             p.at(Code.PATTERN_BACKTRACKING, rep, "`" + p.source(rep) + "` repeats a repetition",
                     "start the repeated group with a separator that nothing repeated inside it can match, "
                             + "such as `\\S+(\\n\\S+)*` or `[0-9]+(,[0-9]+)*`");
@@ -515,6 +516,23 @@ final class PatternParser {
             else if (r instanceof Alt a) a.options().forEach(o -> chars(o, out));
             else if (r instanceof Seq s) s.parts().forEach(o -> chars(o, out));
             else chars(((Repeat) r).body(), out);
+        }
+
+        /** The characters a match of {@code r} can start with. */
+        private static CharSet first(Regex r) {
+            if (r instanceof Chars c) return c.set();
+            CharSet out = CharSet.empty();
+            if (r instanceof Alt a) {
+                for (Regex o : a.options()) out = out.union(first(o));
+            } else if (r instanceof Seq s) {
+                for (Regex part : s.parts()) {
+                    out = out.union(first(part));
+                    if (!nullable(part)) break;
+                }
+            } else {
+                out = first(((Repeat) r).body());
+            }
+            return out;
         }
 
         private static boolean nullable(Regex r) {

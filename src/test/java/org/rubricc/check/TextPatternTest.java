@@ -134,6 +134,8 @@ class TextPatternTest {
     void separatorsLetAGroupRepeatARepetition() {
         accepted("[0-9]+(,[0-9]+)*");
         accepted("\\S+(\\n\\S+)*");
+        accepted("none|https?://\\S+(\\r?\\nhttps?://\\S+)*");
+        refused("(a*b)*");
         accepted("(ab?)*");
         accepted("(a|b)*c");
         accepted("none|\\S+");
