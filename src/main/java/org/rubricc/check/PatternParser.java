@@ -25,7 +25,7 @@ final class PatternParser {
     /** The largest count a quantifier may give ({@code {n,m}}). */
     static final int MAX_COUNT = 1000;
     /** The most positions (characters and classes) a pattern may have. */
-    static final int MAX_POSITIONS = 1000;
+    static final int MAX_POSITIONS = 256;
     private static final int MAX_DEPTH = 50;
 
     private final int[] cps;
@@ -398,12 +398,14 @@ final class PatternParser {
         private record Info(boolean nullable, Set<Integer> first, Set<Integer> last) {}
 
         boolean safe(Regex r) {
-            if (!nesting(r)) return false;
-            Info all = info(r, false);
-            if (positions.size() > MAX_POSITIONS) {
-                p.whole(Code.PATTERN_BACKTRACKING, "the pattern has more than " + MAX_POSITIONS + " characters and classes", null);
+            // checked first: the follow sets below grow with the square of the number of positions
+            if (count(r) > MAX_POSITIONS) {
+                p.whole(Code.PATTERN_SYNTAX, "the pattern has more than " + MAX_POSITIONS + " characters and classes",
+                        "check the format in two questions, or describe it in words and leave the pattern out");
                 return false;
             }
+            if (!nesting(r)) return false;
+            Info all = info(r, false);
             Optional<String> clash = overlap(all.first());
             if (clash.isEmpty()) {
                 for (int i = 0; i < positions.size() && clash.isEmpty(); i++) clash = overlap(follow.get(i));
@@ -516,6 +518,13 @@ final class PatternParser {
             else if (r instanceof Alt a) a.options().forEach(o -> chars(o, out));
             else if (r instanceof Seq s) s.parts().forEach(o -> chars(o, out));
             else chars(((Repeat) r).body(), out);
+        }
+
+        private static int count(Regex r) {
+            if (r instanceof Chars) return 1;
+            if (r instanceof Alt a) return a.options().stream().mapToInt(Backtracking::count).sum();
+            if (r instanceof Seq s) return s.parts().stream().mapToInt(Backtracking::count).sum();
+            return count(((Repeat) r).body());
         }
 
         /** The characters a match of {@code r} can start with. */

@@ -356,7 +356,7 @@ final class Step {
             if (t.pattern().isPresent() && !t.pattern().get().matches(v.textValue())) {
                 boolean had = os instanceof Scale.Text ot && ot.pattern().isPresent();
                 return Mapped.none(had ? ChangeRule.TEXT_PATTERN_CHANGED : ChangeRule.TEXT_PATTERN_ADDED,
-                        title(nd) + t.pattern().get().mismatch() + inTo);
+                        title(nd) + inTo + t.pattern().get().mismatch());
             }
         }
         return Mapped.to(v, null);

@@ -114,6 +114,8 @@ class TextPatternTest {
                 {"[z-a]", Code.PATTERN_SYNTAX, "out of order"},
                 {"a\\", Code.PATTERN_SYNTAX, "a backslash at the end"},
                 {"", Code.PATTERN_SYNTAX, "an empty pattern"},
+                {"a?".repeat(20_000), Code.PATTERN_SYNTAX, "more than 256 characters and classes"},
+                {"(".repeat(60) + "a" + ")".repeat(60), Code.PATTERN_SYNTAX, "nested more than 50 deep"},
                 {"(a+)+", Code.PATTERN_BACKTRACKING, "repeats a repetition"},
                 {"(a*)*", Code.PATTERN_BACKTRACKING, "can match empty text"},
                 {"(a|a)*", Code.PATTERN_BACKTRACKING, "ambiguous"},

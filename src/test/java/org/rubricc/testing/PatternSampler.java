@@ -12,9 +12,20 @@ public final class PatternSampler {
             0xE9, 0x212A, 0x1F600, 0x1D7D8, 0x10FFFF, (int) '.', (int) '/', (int) ':', (int) '&', (int) '[', (int) '\\', 0xD7FF, 0xE000);
 
     private final Random random;
+    private final boolean gentle;
 
     public PatternSampler(Random random) {
+        this(random, false);
+    }
+
+    /**
+     * A gentle sampler draws texts as a rater would mostly write them: repetitions seldom go beyond their
+     * minimum and tricky characters are never control characters (which JSON must escape), so most ratings
+     * stay plain for the byte reader; the other one goes for the edges.
+     */
+    public PatternSampler(Random random, boolean gentle) {
         this.random = random;
+        this.gentle = gentle;
     }
 
     /** A text the pattern matches. */
@@ -34,7 +45,7 @@ public final class PatternSampler {
         } else {
             TextPattern.Repeat rep = (TextPattern.Repeat) r;
             int hi = rep.max() == -1 ? rep.min() + 4 : Math.min(rep.max(), rep.min() + 4);
-            int n = rep.min() + random.nextInt(hi - rep.min() + 1);
+            int n = gentle && random.nextInt(8) != 0 ? rep.min() : rep.min() + random.nextInt(hi - rep.min() + 1);
             for (int i = 0; i < n; i++) draw(rep.body(), b);
         }
     }
@@ -42,7 +53,7 @@ public final class PatternSampler {
     /** A character of the set: often a tricky one, otherwise any (never a surrogate, which JSON text cannot carry alone). */
     public int pick(TextPattern.CharSet set) {
         if (random.nextBoolean()) {
-            List<Integer> in = TRICKY.stream().filter(set::contains).toList();
+            List<Integer> in = TRICKY.stream().filter(set::contains).filter(c -> !gentle || (c >= 0x20 && c != '\\')).toList();
             if (!in.isEmpty()) return in.get(random.nextInt(in.size()));
         }
         int[] r = set.ranges();
@@ -50,7 +61,7 @@ public final class PatternSampler {
             int k = random.nextInt(r.length / 2) * 2;
             long span = (long) r[k + 1] - r[k] + 1;
             int cp = r[k] + (int) (random.nextDouble() * span);
-            if (cp < 0xD800 || cp > 0xDFFF) return cp;
+            if ((cp < 0xD800 || cp > 0xDFFF) && !(gentle && (cp < 0x20 || cp == '\\' || cp == '"'))) return cp;
         }
         return r[0];
     }

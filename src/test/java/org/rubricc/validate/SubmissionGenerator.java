@@ -159,7 +159,7 @@ public final class SubmissionGenerator {
 
     /** A text drawn from the scale's pattern, of an allowed length when one of a few draws has it. */
     private String inFormat(Scale.Text t) {
-        PatternSampler sampler = new PatternSampler(random);
+        PatternSampler sampler = new PatternSampler(random, true);
         String out = "";
         for (int i = 0; i < 20; i++) {
             out = sampler.matching(t.pattern().get().regex());
