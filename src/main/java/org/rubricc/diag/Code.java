@@ -80,10 +80,14 @@ public enum Code {
     JUSTIFICATION_OVERLAP("R1105", Severity.WARNING, "a justification requirement that another one always overrides"),
     ANALYSIS_INCOMPLETE("R1106", Severity.WARNING, "the semantic analysis ran out of time before proving everything"),
 
-    // R13xx: text patterns
-    PATTERN_SYNTAX("R1301", Severity.ERROR, "a text pattern that is not a regular expression"),
-    PATTERN_NOT_PORTABLE("R1302", Severity.ERROR, "a text pattern construct that Java, JavaScript and Python read differently"),
-    PATTERN_BACKTRACKING("R1303", Severity.ERROR, "a text pattern that a backtracking engine may take exponential time on");
+    // R13xx: releases (rubricc.lock)
+    RELEASED_VERSION_CHANGED("R1301", Severity.ERROR, "a released version no longer means what it meant when it was locked"),
+    LOCK_INVALID("R1302", Severity.ERROR, "the lock file cannot be read"),
+
+    // R14xx: text patterns
+    PATTERN_SYNTAX("R1401", Severity.ERROR, "a text pattern that is not a regular expression"),
+    PATTERN_NOT_PORTABLE("R1402", Severity.ERROR, "a text pattern construct that Java, JavaScript and Python read differently"),
+    PATTERN_BACKTRACKING("R1403", Severity.ERROR, "a text pattern that a backtracking engine may take exponential time on");
 
     private final String id;
     private final Severity severity;
