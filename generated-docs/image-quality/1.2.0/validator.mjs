@@ -792,10 +792,12 @@ export function validate(rating) {
           out.push(V("/answers/found_elsewhere", "wrong-type", "\u201CPublished elsewhere\u201D must be text"));
           break;
         }
+        { // a block of its own: two free-text dimensions share the switch's scope
         const n = cpLen(v);
         if (n < 0) out.push(V("/answers/found_elsewhere", "text-too-short", "\u201CPublished elsewhere\u201D needs at least 0 characters (got " + n + ")"));
         else if (n > 4000) out.push(V("/answers/found_elsewhere", "text-too-long", "\u201CPublished elsewhere\u201D allows at most 4000 characters (got " + n + ")"));
         else if (!R6.test(v)) out.push(V("/answers/found_elsewhere", "text-pattern", "\u201CPublished elsewhere\u201D must be in this format: one web address (starting with http:// or https://) per line, or none"));
+        }
         break;
       case "outside_guidelines":
         s[5] = v;
@@ -807,9 +809,11 @@ export function validate(rating) {
           out.push(V("/answers/novel_case", "wrong-type", "\u201CDescription of the novel case\u201D must be text"));
           break;
         }
+        { // a block of its own: two free-text dimensions share the switch's scope
         const n = cpLen(v);
         if (n < 30) out.push(V("/answers/novel_case", "text-too-short", "\u201CDescription of the novel case\u201D needs at least 30 characters (got " + n + ")"));
         else if (n > 2000) out.push(V("/answers/novel_case", "text-too-long", "\u201CDescription of the novel case\u201D allows at most 2000 characters (got " + n + ")"));
+        }
         break;
       default: out.push(V(pointer("/answers", k), "unknown-key", "`" + k + "` is not a dimension of image-quality 1.2.0"));
     }
