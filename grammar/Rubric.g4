@@ -70,6 +70,7 @@ scaleEntry
     : NUMBER label=text description=text? formerly?          # pointEntry
     | setting=(MIN | MAX | STEP) NUMBER                       # numberSetting
     | setting=(YES | NO) label=text                           # labelSetting
+    | PATTERN regex=text description=text?                    # patternSetting
     | id=ident label=text description=text? formerly?         # choiceEntry
     ;
 
@@ -188,7 +189,7 @@ ident
     | RUBRIC | LIBRARY | VERSION | TITLE | DESCRIPTION | IMPORT | AS | ITEM | SCALE | SECTION
     | DIMENSION | QUESTION | REQUIRED | OPTIONAL | WEIGHT | GUIDANCE | EXAMPLE | NOT_APPLICABLE
     | SKIP_ | JUSTIFY | RULE | THEN | REQUIRE | FORBID | ABOUT | FORMERLY | MIN | MAX | STEP
-    | YES | NO | CONTAINS | IS | ANSWERED
+    | YES | NO | CONTAINS | IS | ANSWERED | PATTERN
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -225,6 +226,7 @@ FORMERLY: 'formerly';
 MIN: 'min';
 MAX: 'max';
 STEP: 'step';
+PATTERN: 'pattern';
 YES: 'yes';
 NO: 'no';
 AND: 'and';

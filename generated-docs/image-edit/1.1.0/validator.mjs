@@ -927,9 +927,11 @@ export function validate(rating) {
           out.push(V("/answers/novel_case", "wrong-type", "\u201CEdge case outside the guidelines\u201D must be text"));
           break;
         }
+        { // a block of its own: two free-text dimensions share the switch's scope
         const n = cpLen(v);
         if (n < 20) out.push(V("/answers/novel_case", "text-too-short", "\u201CEdge case outside the guidelines\u201D needs at least 20 characters (got " + n + ")"));
         else if (n > 2000) out.push(V("/answers/novel_case", "text-too-long", "\u201CEdge case outside the guidelines\u201D allows at most 2000 characters (got " + n + ")"));
+        }
         break;
       default: out.push(V(pointer("/answers", k), "unknown-key", "`" + k + "` is not a dimension of image-edit 1.1.0"));
     }

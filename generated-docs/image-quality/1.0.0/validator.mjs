@@ -816,9 +816,11 @@ export function validate(rating) {
           out.push(V("/answers/novel_case", "wrong-type", "\u201CDescription of the novel case\u201D must be text"));
           break;
         }
+        { // a block of its own: two free-text dimensions share the switch's scope
         const n = cpLen(v);
         if (n < 30) out.push(V("/answers/novel_case", "text-too-short", "\u201CDescription of the novel case\u201D needs at least 30 characters (got " + n + ")"));
         else if (n > 2000) out.push(V("/answers/novel_case", "text-too-long", "\u201CDescription of the novel case\u201D allows at most 2000 characters (got " + n + ")"));
+        }
         break;
       default: out.push(V(pointer("/answers", k), "unknown-key", "`" + k + "` is not a dimension of image-quality 1.0.0"));
     }

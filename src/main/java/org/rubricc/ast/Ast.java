@@ -59,6 +59,14 @@ public final class Ast {
     /** {@code min 1}, {@code max 5}, {@code step 0.5}. */
     public record NumberSetting(Name keyword, Literal value, Span span) implements ScaleEntry {}
 
+    /**
+     * {@code pattern "https?://\\S+" "a web address"} on a text scale. {@code columns} gives, for each code point of
+     * the pattern's value and one past its end, its column on the line of {@code regex}; empty when the value does
+     * not map to one line (a text block over several lines).
+     */
+    public record PatternSetting(Name keyword, Text regex, Text description, List<Integer> columns, Span span)
+            implements ScaleEntry {}
+
     /** {@code yes "Unsafe"}, {@code no "Safe"} on a boolean scale. */
     public record LabelSetting(Name keyword, Text label, Span span) implements ScaleEntry {}
 

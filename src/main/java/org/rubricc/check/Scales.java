@@ -11,6 +11,7 @@ import org.rubricc.diag.Code;
 import org.rubricc.diag.Diagnostic;
 import org.rubricc.diag.Suggestions;
 import org.rubricc.model.Scale;
+import org.rubricc.model.TextPattern;
 import org.rubricc.source.Span;
 
 /** Checks a scale body and builds the scale. */
@@ -80,6 +81,9 @@ final class Scales {
                     } else if (e instanceof Ast.LabelSetting l) {
                         // `yes "..."` / `no "..."` are choices called yes and no outside a boolean scale
                         addChoice(choices, seen, l.keyword(), l.label(), null, List.of(), l.span(), what);
+                    } else if (e instanceof Ast.PatternSetting p) {
+                        // `pattern "..." "..."` is a choice called pattern outside a text scale
+                        addChoice(choices, seen, p.keyword(), p.regex(), p.description(), List.of(), p.span(), what);
                     } else if (kind.equals("multi") && e instanceof Ast.NumberSetting s && !s.keyword().text().equals("step")) {
                         if (s.keyword().text().equals("min")) min = setOnce(min, s);
                         else max = setOnce(max, s);
@@ -165,13 +169,24 @@ final class Scales {
             }
             case "text": {
                 Ast.NumberSetting min = null, max = null;
+                Ast.PatternSetting pattern = null;
                 for (Ast.ScaleEntry e : body.entries()) {
                     if (e instanceof Ast.NumberSetting s && !s.keyword().text().equals("step")) {
                         if (s.keyword().text().equals("min")) min = setOnce(min, s);
                         else max = setOnce(max, s);
+                    } else if (e instanceof Ast.PatternSetting p) {
+                        pattern = setOnce(pattern, p);
                     } else {
-                        notApplicable(e, kind, "a text scale takes only `min N` and `max N` (lengths in characters)");
+                        notApplicable(e, kind, "a text scale takes only `min N` and `max N` (lengths in characters) and `pattern \"...\"`");
                     }
+                }
+                Optional<TextPattern> compiled = Optional.empty();
+                if (pattern != null) {
+                    Ast.PatternSetting p = pattern;
+                    Optional<TextPattern.Regex> regex = PatternParser.parse(p.regex().value(), (from, to) -> patternSpan(p, from, to), out);
+                    if (regex.isEmpty()) return Optional.empty();
+                    compiled = Optional.of(new TextPattern(p.regex().value(),
+                            Optional.ofNullable(p.description()).map(Ast.Text::value), regex.get(), p.span()));
                 }
                 int lo = min == null ? 0 : count(min.value(), out).orElse(0);
                 Optional<Integer> hi = max == null ? Optional.empty() : count(max.value(), out);
@@ -179,7 +194,7 @@ final class Scales {
                     minMax(max.value().span(), lo, hi.get(), what);
                     return Optional.empty();
                 }
-                return Optional.of(new Scale.Text(name, lo, hi, span));
+                return Optional.of(new Scale.Text(name, lo, hi, compiled, span));
             }
             default: {
                 Diagnostic d = Diagnostic.of(Code.UNKNOWN_KIND, body.kind().span(), "unknown kind of scale `" + kind + "`")
@@ -192,7 +207,7 @@ final class Scales {
 
     private static boolean hasEntries(Ast.ScaleBody body) {
         return body.entries().stream().anyMatch(e -> e instanceof Ast.PointEntry || e instanceof Ast.ChoiceEntry
-                || e instanceof Ast.LabelSetting);
+                || e instanceof Ast.LabelSetting || e instanceof Ast.PatternSetting);
     }
 
     private void addChoice(List<Scale.Choice> choices, Map<String, Span> seen, Ast.Name id, Ast.Text label,
@@ -216,9 +231,21 @@ final class Scales {
         choices.add(new Scale.Choice(id.text(), label.value(), text(description), old, span));
     }
 
+    /** The source span of code points {@code from} to {@code to} (exclusive) of a pattern's value. */
+    private static Span patternSpan(Ast.PatternSetting p, int from, int to) {
+        Span whole = p.regex().span();
+        List<Integer> cols = p.columns();
+        if (cols.isEmpty()) return whole;
+        int last = cols.size() - 1;
+        int start = cols.get(Math.min(from, last));
+        int end = to > from ? cols.get(Math.min(to, last)) - 1 : start;
+        return new Span(whole.file(), whole.line(), start, whole.line(), Math.max(start, end));
+    }
+
     private <T extends Ast.ScaleEntry> T setOnce(T previous, T next) {
         if (previous != null) {
-            String kw = next instanceof Ast.NumberSetting n ? n.keyword().text() : ((Ast.LabelSetting) next).keyword().text();
+            String kw = next instanceof Ast.NumberSetting n ? n.keyword().text()
+                    : next instanceof Ast.PatternSetting p ? p.keyword().text() : ((Ast.LabelSetting) next).keyword().text();
             out.add(Diagnostic.of(Code.DUPLICATE_MEMBER, next.span(), "`" + kw + "` is given twice")
                     .withLabel("second one here").withHint("the first is at line " + previous.span().line()));
             return previous;
@@ -231,6 +258,7 @@ final class Scales {
         if (e instanceof Ast.PointEntry) what = "a numbered point";
         else if (e instanceof Ast.ChoiceEntry) what = "a choice";
         else if (e instanceof Ast.NumberSetting n) what = "`" + n.keyword().text() + "`";
+        else if (e instanceof Ast.PatternSetting) what = "`pattern`";
         else what = "`" + ((Ast.LabelSetting) e).keyword().text() + "`";
         Diagnostic d = Diagnostic.of(Code.SETTING_NOT_APPLICABLE, e.span(), what + " does not belong in " + KIND_PHRASES.getOrDefault(kind, "a " + kind) + " scale");
         out.add(hint == null ? d : d.withHint(hint));

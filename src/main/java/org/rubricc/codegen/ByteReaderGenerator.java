@@ -240,6 +240,7 @@ final class ByteReaderGenerator {
                 .addStatement("if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE")
                 .addStatement("st.c$L = ch", i);
         if (text) m.addStatement("st.l$L = st.sl", i);
+        if (text && ((Scale.Text) s).pattern().isPresent()) m.addStatement("st.p$L = PATTERN$L.matcher(text(st)).find()", i, i);
         if (!multi && !text) m.addStatement("if (ch == OTHER) st.x$L = text(st)", i);
         m.nextControlFlow("else if (c == '-' || (c >= '0' && c <= '9'))")
                 .addStatement("number(st)")

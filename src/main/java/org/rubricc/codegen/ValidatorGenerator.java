@@ -42,7 +42,7 @@ public final class ValidatorGenerator {
     static final String MALFORMED_JSON = "malformed-json", UNKNOWN_KEY = "unknown-key", MISSING_FIELD = "missing-field",
             WRONG_TYPE = "wrong-type", WRONG_RUBRIC = "wrong-rubric", WRONG_VERSION = "wrong-version",
             NOT_ON_SCALE = "not-on-scale", DUPLICATE_CHOICE = "duplicate-choice", TOO_FEW_CHOICES = "too-few-choices",
-            TOO_MANY_CHOICES = "too-many-choices", TEXT_TOO_SHORT = "text-too-short", TEXT_TOO_LONG = "text-too-long",
+            TOO_MANY_CHOICES = "too-many-choices", TEXT_TOO_SHORT = "text-too-short", TEXT_TOO_LONG = "text-too-long", TEXT_PATTERN = "text-pattern",
             ANSWERED_WHEN_SKIPPED = "answered-when-skipped", MISSING_ANSWER = "missing-answer",
             JUSTIFICATION_WITHOUT_ANSWER = "justification-without-answer", MISSING_JUSTIFICATION = "missing-justification",
             JUSTIFICATION_TOO_SHORT = "justification-too-short", RULE_VIOLATED = "rule-violated";
@@ -484,6 +484,12 @@ public final class ValidatorGenerator {
             stateField(STRING, "x" + i);
         }
         if (text) stateField(TypeName.INT, "l" + i);
+        if (text && ((Scale.Text) s).pattern().isPresent()) {
+            stateField(TypeName.BOOLEAN, "p" + i);
+            type.addField(FieldSpec.builder(java.util.regex.Pattern.class, "PATTERN" + i, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The format of dimension $L's answer: the whole answer matches it.\n", i)
+                    .initializer("$T.compile($S)", java.util.regex.Pattern.class, ((Scale.Text) s).pattern().get().portable()).build());
+        }
 
         m.beginControlFlow("if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)");
         m.addStatement("st.k$L = NUMBER", i);
@@ -503,6 +509,9 @@ public final class ValidatorGenerator {
                 .addStatement("if (ch == OTHER && isNotApplicable(c, o, l)) ch = NOT_APPLICABLE")
                 .addStatement("st.c$L = ch", i);
         if (text) m.addStatement("st.l$L = Character.codePointCount(c, o, l)", i);
+        if (text && ((Scale.Text) s).pattern().isPresent()) {
+            m.addStatement("st.p$L = PATTERN$L.matcher($T.wrap(c, o, l)).find()", i, i, java.nio.CharBuffer.class);
+        }
         if (!multi && !text) m.addStatement("if (ch == OTHER) st.x$L = p.getText()", i);
         m.nextControlFlow("else if (t == JsonToken.VALUE_TRUE)")
                 .addStatement("st.k$L = TRUE", i)
@@ -612,6 +621,11 @@ public final class ValidatorGenerator {
                         .addStatement("st.stop()")
                         .addStatement(c("st.answer(new $T($S, $S, $S + st.l$L + $S))", violation, path, TEXT_TOO_LONG,
                                 title + " allows at most " + t.maxLength().get() + " characters (got ", i, ")"));
+            }
+            if (t.pattern().isPresent()) {
+                m.nextControlFlow("else if (!st.p$L)", i)
+                        .addStatement("st.stop()")
+                        .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, TEXT_PATTERN, title + t.pattern().get().mismatch()));
             }
             m.endControlFlow();
         }

@@ -82,7 +82,12 @@ public enum Code {
 
     // R13xx: releases (rubricc.lock)
     RELEASED_VERSION_CHANGED("R1301", Severity.ERROR, "a released version no longer means what it meant when it was locked"),
-    LOCK_INVALID("R1302", Severity.ERROR, "the lock file cannot be read");
+    LOCK_INVALID("R1302", Severity.ERROR, "the lock file cannot be read"),
+
+    // R14xx: text patterns
+    PATTERN_SYNTAX("R1401", Severity.ERROR, "a text pattern that is not a regular expression"),
+    PATTERN_NOT_PORTABLE("R1402", Severity.ERROR, "a text pattern construct that Java, JavaScript and Python read differently"),
+    PATTERN_BACKTRACKING("R1403", Severity.ERROR, "a text pattern that a backtracking engine may take exponential time on");
 
     private final String id;
     private final Severity severity;

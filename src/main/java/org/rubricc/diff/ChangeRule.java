@@ -71,6 +71,12 @@ public enum ChangeRule {
     TEXT_MIN_LOWERED(RECALIBRATE, "a free-text answer may be shorter"),
     TEXT_MAX_LOWERED(BREAKING, "a free-text answer may be less long"),
     TEXT_MAX_RAISED(RECALIBRATE, "a free-text answer may be longer"),
+    TEXT_PATTERN_ADDED(BREAKING, "a free-text answer must now match a pattern"),
+    TEXT_PATTERN_REMOVED(RECALIBRATE, "a free-text answer no longer has to match a pattern"),
+    TEXT_PATTERN_CHANGED(BREAKING, "a free-text answer must match another pattern, which may refuse some old answers"),
+    TEXT_PATTERN_RELAXED(RECALIBRATE, "a free-text answer must match another pattern that accepts every answer the old one did"),
+    TEXT_PATTERN_REWRITTEN(COSMETIC, "a pattern is written differently but means the same"),
+    TEXT_FORMAT_REWORDED(RECALIBRATE, "the description of a pattern (the format raters read) is added, removed or reworded"),
 
     // Examples and justifications
     EXAMPLE_ADDED(RECALIBRATE, "a new example"),
@@ -130,6 +136,7 @@ public enum ChangeRule {
             case DIMENSION_ADDED_REQUIRED, OPTIONAL_BECAME_REQUIRED, SKIP_CONDITION_CHANGED, NOT_APPLICABLE_REMOVED,
                     SCALE_KIND_CHANGED, SCALE_POINT_REMOVED, SCALE_POINT_SPLIT, CHOICE_REMOVED, CHOICE_SPLIT, MULTI_MIN_RAISED,
                     MULTI_MAX_LOWERED, RANGE_MIN_RAISED, RANGE_MAX_LOWERED, RANGE_STEP_CHANGED, TEXT_MIN_RAISED, TEXT_MAX_LOWERED,
+                    TEXT_PATTERN_ADDED, TEXT_PATTERN_CHANGED,
                     JUSTIFICATION_ADDED, JUSTIFICATION_CHANGED, RULE_ADDED_CONSTRAINING, RULE_CONSTRAINTS_CHANGED -> Carry.RERATE;
             default -> Carry.CARRIED;
         };

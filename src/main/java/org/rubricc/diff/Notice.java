@@ -310,6 +310,13 @@ public final class Notice {
             case TEXT_MIN_RAISED, TEXT_MIN_LOWERED -> "Answers need at least " + newV + " characters (was " + oldV + ").";
             case TEXT_MAX_RAISED, TEXT_MAX_LOWERED -> "Answers may have " + (newV.isEmpty() ? "any length" : "at most " + newV
                     + " characters") + " (was " + (oldV.isEmpty() ? "any length" : "at most " + oldV) + ").";
+            case TEXT_PATTERN_ADDED -> "Answers must now have this format: " + format(nd) + ".";
+            case TEXT_PATTERN_REMOVED -> "Answers no longer need a particular format (it was: " + format(od) + ").";
+            case TEXT_PATTERN_CHANGED, TEXT_PATTERN_RELAXED -> "The format of answers is now: " + format(nd) + " (was: " + format(od) + ")."
+                    + (c.rule() == ChangeRule.TEXT_PATTERN_RELAXED ? " Every answer in the old format is still accepted." : "");
+            case TEXT_PATTERN_REWRITTEN -> "Its pattern is written differently (" + code(oldV) + " is now " + code(newV)
+                    + "); the same answers match.";
+            case TEXT_FORMAT_REWORDED -> "The format of answers: " + words(oldV, newV);
             case EXAMPLE_ADDED -> "New example for " + exampleValue(c, nd) + ": " + oneLine(newV);
             case EXAMPLE_REMOVED -> "The example for " + exampleValue(c, od) + " is gone: " + words(oldV, "");
             case EXAMPLE_REWORDED -> "Example for " + exampleValue(c, nd) + ": " + words(oldV, newV);
@@ -333,6 +340,13 @@ public final class Notice {
             case UNUSED_SCALE_CHANGED -> "The scale " + code(c.subject().id()) + ", which no question uses, was "
                     + (oldV.isEmpty() ? "added" : newV.isEmpty() ? "removed" : "changed") + ".";
         };
+    }
+
+    /** The format a free-text dimension's pattern asks for, in words, as Markdown. */
+    private static String format(Optional<Dimension> d) {
+        return d.map(Dimension::scale).filter(s -> s instanceof Scale.Text).flatMap(s -> ((Scale.Text) s).pattern())
+                .map(p -> p.description().map(Markdown::inline).orElse("the whole answer matches " + code(p.source())))
+                .orElse("any text");
     }
 
     private String skip(Change c, Optional<Dimension> od, Optional<Dimension> nd) {

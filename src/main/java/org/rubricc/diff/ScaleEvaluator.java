@@ -3,8 +3,10 @@ package org.rubricc.diff;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.rubricc.model.Dimension;
 import org.rubricc.model.Scale;
+import org.rubricc.model.TextPattern;
 import org.rubricc.model.Value;
 
 /**
@@ -201,6 +203,41 @@ final class ScaleEvaluator implements DimensionEvaluator.PairEvaluator {
                     o.maxLength().map(String::valueOf).orElse(null), n.maxLength().map(String::valueOf).orElse(null),
                     "answers to dimension `" + id + "` may have " + n.maxLength().map(x -> "at most " + x + " characters")
                             .orElse("any length") + ", was " + o.maxLength().map(x -> "at most " + x).orElse("any length"));
+        }
+        pattern(r, o, n, s, path, id);
+    }
+
+    /** A pattern added, removed or changed: breaking when it may refuse an answer the old version accepted. */
+    private static void pattern(Report r, Scale.Text o, Scale.Text n, Change.Subject s, String path, String id) {
+        Optional<TextPattern> op = o.pattern(), np = n.pattern();
+        String where = path + "/pattern";
+        if (op.isEmpty() && np.isEmpty()) return;
+        if (op.isEmpty()) {
+            r.add(ChangeRule.TEXT_PATTERN_ADDED, where, s, o.span(), np.get().span(), null, np.get().source(),
+                    "answers to dimension `" + id + "` must now match `" + np.get().source() + "`");
+            return;
+        }
+        if (np.isEmpty()) {
+            r.add(ChangeRule.TEXT_PATTERN_REMOVED, where, s, op.get().span(), n.span(), op.get().source(), null,
+                    "answers to dimension `" + id + "` no longer have to match `" + op.get().source() + "`");
+            return;
+        }
+        TextPattern a = op.get(), b = np.get();
+        if (!a.source().equals(b.source())) {
+            if (a.sameAs(b)) {
+                r.add(ChangeRule.TEXT_PATTERN_REWRITTEN, where, s, a.span(), b.span(), a.source(), b.source(),
+                        "the pattern of dimension `" + id + "` is written `" + b.source() + "`, was `" + a.source() + "`: the same answers match");
+            } else {
+                boolean relaxed = b.acceptsAll(a);
+                r.add(relaxed ? ChangeRule.TEXT_PATTERN_RELAXED : ChangeRule.TEXT_PATTERN_CHANGED, where, s, a.span(), b.span(),
+                        a.source(), b.source(), "answers to dimension `" + id + "` must match `" + b.source() + "`, was `" + a.source() + "`"
+                                + (relaxed ? ": every answer that matched still does" : ""));
+            }
+        }
+        if (!a.description().equals(b.description())) {
+            r.add(ChangeRule.TEXT_FORMAT_REWORDED, where + "/description", s, a.span(), b.span(), a.description().orElse(null),
+                    b.description().orElse(null), "the format of dimension `" + id + "` is described as “" + b.inWords() + "”, was “"
+                            + a.inWords() + "”");
         }
     }
 }

@@ -179,6 +179,12 @@ final class GuidelinesWriter {
             String max = t.maxLength().map(m -> "at most " + m + " characters").orElse("");
             line("Answer in your own words" + (min.isEmpty() && max.isEmpty() ? "" : ": " + String.join(", ", List.of(min, max)
                     .stream().filter(x -> !x.isEmpty()).toList())) + ".");
+            t.pattern().ifPresent(p -> {
+                blank();
+                line(p.description().map(w -> "Format: " + Markdown.inline(w) + ".")
+                        .orElse("Format: the whole answer must match the pattern " + Markdown.inline(p.source())
+                                + " (a regular expression; see the README's text patterns)."));
+            });
         }
         if (d.notApplicable().isPresent()) {
             blank();

@@ -353,6 +353,11 @@ final class Step {
                 return Mapped.none(ChangeRule.TEXT_MAX_LOWERED, title(nd) + " allows at most " + t.maxLength().get() + " characters"
                         + inTo + " (the answer has " + length + ")");
             }
+            if (t.pattern().isPresent() && !t.pattern().get().matches(v.textValue())) {
+                boolean had = os instanceof Scale.Text ot && ot.pattern().isPresent();
+                return Mapped.none(had ? ChangeRule.TEXT_PATTERN_CHANGED : ChangeRule.TEXT_PATTERN_ADDED,
+                        title(nd) + inTo + t.pattern().get().mismatch());
+            }
         }
         return Mapped.to(v, null);
     }

@@ -108,8 +108,16 @@ public sealed interface Scale {
         }
     }
 
-    /** Free text of {@code minLength} to {@code maxLength} Unicode code points; no maximum when empty. */
-    record Text(Optional<String> name, int minLength, Optional<Integer> maxLength, Span span) implements Scale {
+    /**
+     * Free text of {@code minLength} to {@code maxLength} Unicode code points (no maximum when empty) that, when
+     * there is a pattern, matches it as a whole.
+     */
+    record Text(Optional<String> name, int minLength, Optional<Integer> maxLength, Optional<TextPattern> pattern, Span span)
+            implements Scale {
+        public Text(Optional<String> name, int minLength, Optional<Integer> maxLength, Span span) {
+            this(name, minLength, maxLength, Optional.empty(), span);
+        }
+
         public String kind() {
             return "text";
         }

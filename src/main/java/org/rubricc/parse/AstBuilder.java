@@ -140,7 +140,49 @@ final class AstBuilder {
             if (s.setting == null || label == null) return null;
             return new Ast.LabelSetting(new Ast.Name(s.setting.getText(), spans.of(s.setting)), label, spans.of(s));
         }
+        if (e instanceof RubricParser.PatternSettingContext s) {
+            Ast.Text regex = text(s.regex);
+            if (regex == null) return null;
+            return new Ast.PatternSetting(new Ast.Name(s.PATTERN().getText(), spans.of(s.PATTERN().getSymbol())), regex,
+                    text(s.description), columns(s.regex, regex.value()), spans.of(s));
+        }
         return null;
+    }
+
+    /**
+     * The column of each code point of a one-line literal's value, and one past its end, so a problem inside a
+     * pattern is shown at its characters; empty when the literal spans lines.
+     */
+    private static List<Integer> columns(RubricParser.TextContext ctx, String value) {
+        Token t = ctx.getStart();
+        String raw = t.getText();
+        if (raw.indexOf('\n') >= 0) return List.of();
+        int[] cps = raw.codePoints().toArray();
+        int col = t.getCharPositionInLine() + 1;
+        List<Integer> out = new ArrayList<>();
+        if (t.getType() == RubricParser.TEXT_BLOCK) {
+            int[] body = java.util.Arrays.copyOfRange(cps, 3, Math.max(3, cps.length - 3));
+            int lead = 0;
+            while (lead < body.length && Character.isWhitespace(body[lead])) lead++;
+            int n = value.codePointCount(0, value.length());
+            for (int i = 0; i <= n; i++) out.add(col + 3 + lead + i);
+            return out;
+        }
+        int i = 1, end = cps.length - (cps.length > 1 && cps[cps.length - 1] == '"' ? 1 : 0);
+        while (i < end) {
+            out.add(col + i);
+            if (cps[i] != '\\' || i + 1 >= end) {
+                i++;
+            } else if (cps[i + 1] == 'u' && i + 2 < end && cps[i + 2] == '{') {
+                int close = i + 3;
+                while (close < end && cps[close] != '}') close++;
+                i = close + 1;
+            } else {
+                i += 2;
+            }
+        }
+        out.add(col + i);
+        return out.size() == value.codePointCount(0, value.length()) + 1 ? out : List.of();
     }
 
     /** The values after {@code formerly}: one for a rename or renumbering, several for a merge; empty when absent. */

@@ -76,6 +76,7 @@ public record Meaning(String sha256, Map<String, String> scales) {
         if (v instanceof BigDecimal d) return f.textNode(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
         if (v instanceof Enum<?> e) return f.textNode(e.name());
         if (v instanceof org.rubricc.model.Version ver) return f.textNode(ver.toString());
+        if (v instanceof org.rubricc.model.TextPattern.CharSet set) return f.textNode(set.toString());
         if (v instanceof Collection<?> c) {
             if (c.isEmpty()) return null;
             ArrayNode a = f.arrayNode();

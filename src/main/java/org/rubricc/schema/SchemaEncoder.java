@@ -257,6 +257,10 @@ public final class SchemaEncoder {
                 typed.put("maxLength", max);
                 messages.note(typed, "maxLength", Phrases.title(d) + " allows at most " + max + " characters");
             });
+            t.pattern().ifPresent(p -> {
+                typed.put("pattern", p.portable());
+                messages.note(typed, "pattern", Phrases.title(d) + p.mismatch());
+            });
         }
         if (na) {
             ArrayNode any = o.putArray("anyOf");

@@ -139,6 +139,11 @@ public final class UiSchemaEncoder {
         } else if (s instanceof Scale.MultiSelect m) {
             m.choices().forEach(ch -> anchors.put(ch.label(), ch.description()));
         }
+        if (s instanceof Scale.Text t && t.pattern().isPresent()) {
+            b.append(t.pattern().get().description().map(w -> "Format: " + Markdown.inline(w) + ".")
+                    .orElse("Format: the whole answer must match the pattern " + Markdown.inline(t.pattern().get().source()) + "."))
+                    .append('\n');
+        }
         anchors.forEach((label, meaning) -> {
             if (meaning.isEmpty()) return;
             b.append("- **").append(Markdown.inline(label)).append("**: ").append(Markdown.prose(meaning).replace("\n", " ")).append('\n');

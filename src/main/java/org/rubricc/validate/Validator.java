@@ -219,6 +219,8 @@ public final class Validator {
             } else if (t.maxLength().isPresent() && length > t.maxLength().get()) {
                 out.add(new Violation(path, ViolationCode.TEXT_TOO_LONG, title + " allows at most " + t.maxLength().get()
                         + " characters (got " + length + ")"));
+            } else if (t.pattern().isPresent() && !t.pattern().get().matches(v.textValue())) {
+                out.add(new Violation(path, ViolationCode.TEXT_PATTERN, title + t.pattern().get().mismatch()));
             }
         }
     }

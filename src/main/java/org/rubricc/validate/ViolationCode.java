@@ -17,6 +17,7 @@ public enum ViolationCode {
     TOO_MANY_CHOICES("too-many-choices", "a multi-select answer has more choices than the scale's maximum"),
     TEXT_TOO_SHORT("text-too-short", "a free-text answer shorter than the scale's minimum"),
     TEXT_TOO_LONG("text-too-long", "a free-text answer longer than the scale's maximum"),
+    TEXT_PATTERN("text-pattern", "a free-text answer that does not have the scale's format (its pattern)"),
     ANSWERED_WHEN_SKIPPED("answered-when-skipped", "an answer to a question that is skipped"),
     MISSING_ANSWER("missing-answer", "a required question that is asked but not answered"),
     JUSTIFICATION_WITHOUT_ANSWER("justification-without-answer", "a justification for a question that has no answer"),

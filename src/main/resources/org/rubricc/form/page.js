@@ -173,6 +173,7 @@ function renderDimension(d) {
       const len = 'at least ' + s.minLength + (s.maxLength !== undefined ? ', at most ' + s.maxLength : '') + ' characters';
       u.freeLen = len;
       wrap.append(el('label', { for: u.free.id, text: 'Answer (' + len + ')' }), u.free, u.freeCount);
+      if (s.format) wrap.append(el('p', { class: 'hint', text: 'Format: ' + s.format }));
     }
     if (na) {
       u.na = el('input', { type: 'checkbox', id: 'a-' + d.id + '-na' });

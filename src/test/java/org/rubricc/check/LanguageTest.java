@@ -89,12 +89,20 @@ class LanguageTest {
         Scale.Text notes = (Scale.Text) dim("comment").scale();
         assertEquals(10, notes.minLength());
         assertEquals(Optional.of(500), notes.maxLength());
+        assertEquals(Optional.empty(), notes.pattern());
+        Scale.Text links = (Scale.Text) dim("links").scale();
+        assertEquals("none|https?://\\S+(\\r?\\nhttps?://\\S+)*", links.pattern().orElseThrow().source());
+        assertEquals(Optional.of("one web address per line, or none"), links.pattern().orElseThrow().description());
+        assertEquals("^(?:none|https?://[^\\t-\\r ]+(?:\\r?\\nhttps?://[^\\t-\\r ]+)*)(?![\\s\\S])", links.pattern().orElseThrow().portable());
+        Scale.Text code = (Scale.Text) dim("code").scale();
+        assertEquals("[A-Z]{2}\\d{1,4}(-[a-z😀é]+)?|\\.{3}| ?_\\s\\S.?", code.pattern().orElseThrow().source());
+        assertEquals(Optional.empty(), code.pattern().orElseThrow().description());
         assertTrue(rubric.scales().containsKey("common.flag"), "used imported scales are listed under their alias");
     }
 
     @Test
     void dimensionsKeepAskingOrderAndTheirMembers() {
-        assertEquals(List.of("feasible", "unsafe", "harm_kinds", "no", "adherence", "coverage", "part", "comment"),
+        assertEquals(List.of("feasible", "unsafe", "harm_kinds", "no", "adherence", "coverage", "part", "comment", "links", "code"),
                 rubric.dimensions().stream().map(Dimension::id).toList());
         Dimension adherence = dim("adherence");
         assertEquals("How well is the instruction followed?", adherence.question());

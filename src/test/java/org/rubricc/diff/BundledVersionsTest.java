@@ -13,7 +13,8 @@ class BundledVersionsTest {
     static final List<Step> STEPS = List.of(
             new Step("image-edit", "1.0.0", "1.1.0", ChangeClass.Bump.MINOR),
             new Step("image-edit", "1.1.0", "2.0.0", ChangeClass.Bump.MAJOR),
-            new Step("image-quality", "1.0.0", "1.1.0", ChangeClass.Bump.MINOR));
+            new Step("image-quality", "1.0.0", "1.1.0", ChangeClass.Bump.MINOR),
+            new Step("image-quality", "1.1.0", "1.2.0", ChangeClass.Bump.MINOR));
 
     @Test
     void eachBundledVersionDeclaresTheBumpItsChangesNeed() {

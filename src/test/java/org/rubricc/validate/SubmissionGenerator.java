@@ -15,6 +15,7 @@ import org.rubricc.model.Dimension;
 import org.rubricc.model.Rubric;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
+import org.rubricc.testing.PatternSampler;
 
 /**
  * Generates submissions for a rubric: valid ones, built by walking the dimensions in asking order
@@ -151,8 +152,34 @@ public final class SubmissionGenerator {
             return F.numberNode(r.min().add(r.max().subtract(r.min()).multiply(BigDecimal.valueOf(random.nextInt(101), 2))));
         }
         Scale.Text t = (Scale.Text) s;
+        if (t.pattern().isPresent()) return F.textNode(inFormat(t));
         int max = t.maxLength().orElse(t.minLength() + 50);
         return F.textNode(text(t.minLength() + random.nextInt(Math.min(max - t.minLength(), 60) + 1)));
+    }
+
+    /** A text drawn from the scale's pattern, of an allowed length when one of a few draws has it. */
+    private String inFormat(Scale.Text t) {
+        PatternSampler sampler = new PatternSampler(random, true);
+        String out = "";
+        for (int i = 0; i < 20; i++) {
+            out = sampler.matching(t.pattern().get().regex());
+            int n = out.codePointCount(0, out.length());
+            if (n >= t.minLength() && n <= t.maxLength().orElse(Integer.MAX_VALUE)) return out;
+        }
+        return out;
+    }
+
+    /** A text near the scale's format that does not have it (a tricky character added, changed or removed). */
+    private Optional<String> offFormat(Scale.Text t) {
+        PatternSampler sampler = new PatternSampler(random);
+        for (int i = 0; i < 20; i++) {
+            String near = sampler.edit(inFormat(t));
+            int n = near.codePointCount(0, near.length());
+            if (n >= t.minLength() && n <= t.maxLength().orElse(Integer.MAX_VALUE) && !t.pattern().get().matches(near)) {
+                return Optional.of(near);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Text of exactly {@code n} code points, with some beyond the Basic Multilingual Plane. */
@@ -209,7 +236,9 @@ public final class SubmissionGenerator {
         else if (sc instanceof Scale.Numeric r) bad = F.numberNode(r.max().add(BigDecimal.ONE));
         else {
             Scale.Text t = (Scale.Text) sc;
-            if (t.maxLength().isPresent() && random.nextBoolean()) bad = F.textNode(text(t.maxLength().get() + 1));
+            Optional<String> off = t.pattern().isPresent() && random.nextBoolean() ? offFormat(t) : Optional.empty();
+            if (off.isPresent()) bad = F.textNode(off.get());
+            else if (t.maxLength().isPresent() && random.nextBoolean()) bad = F.textNode(text(t.maxLength().get() + 1));
             else if (t.minLength() > 0) bad = F.textNode(text(t.minLength() - 1));
             else return false;
         }

@@ -167,6 +167,7 @@ public final class JsValidatorGenerator {
             o.put("minLength", t.minLength());
             if (t.maxLength().isPresent()) o.put("maxLength", t.maxLength().get());
             else o.putNull("maxLength");
+            t.pattern().ifPresent(p -> o.put("format", p.inWords()));
         }
         return o;
     }
@@ -497,6 +498,7 @@ public final class JsValidatorGenerator {
             b.append(ind).append("if (!isStr(v)) {\n");
             b.append(ind).append("  out.push(V(").append(path).append(", \"wrong-type\", ").append(message(title + " must be text")).append("));\n");
             b.append(ind).append("  break;\n").append(ind).append("}\n");
+            b.append(ind).append("{ // a block of its own: two free-text dimensions share the switch's scope\n");
             b.append(ind).append("const n = cpLen(v);\n");
             b.append(ind).append("if (n < ").append(t.minLength()).append(") out.push(V(").append(path).append(", \"text-too-short\", ")
                     .append(message(title + " needs at least " + t.minLength() + " characters (got ")).append(" + n + \")\"));\n");
@@ -504,6 +506,13 @@ public final class JsValidatorGenerator {
                 b.append(ind).append("else if (n > ").append(t.maxLength().get()).append(") out.push(V(").append(path).append(", \"text-too-long\", ")
                         .append(message(title + " allows at most " + t.maxLength().get() + " characters (got ")).append(" + n + \")\"));\n");
             }
+            if (t.pattern().isPresent()) {
+                // the schema's pattern, compiled as ajv compiles it: unanchored search, `u` flag
+                String re = constant("new RegExp(" + lit(t.pattern().get().portable()) + ", \"u\")", "R");
+                b.append(ind).append("else if (!").append(re).append(".test(v)) out.push(V(").append(path).append(", \"text-pattern\", ")
+                        .append(message(title + t.pattern().get().mismatch())).append("));\n");
+            }
+            b.append(ind).append("}\n");
         }
     }
 
