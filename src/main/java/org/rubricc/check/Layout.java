@@ -52,8 +52,9 @@ public final class Layout {
                 out.add(Diagnostic.of(Code.ID_NOT_FOLDER_NAME, ast.id().span(), "rubric `" + id + "` is in the folder "
                         + folderName)
                         .withLabel("not `" + folderName + "`")
-                        .withHint("a rubric's versions live in a folder named for its id: rubrics/" + id + "/" + stem
-                                + ".rubric; if this is a new rubric copied from `" + folderName + "`, give it its own id"));
+                        .withHint("a rubric's versions live in a folder named for its id (rubrics/" + id + "/" + stem
+                                + ".rubric): move the file there, or, if it is a new rubric made from a copy of `" + id
+                                + "`, give it its own id, such as `" + folderName + "`"));
             }
         }
         return out;
