@@ -16,41 +16,69 @@ import org.rubricc.ast.Ast;
 import org.rubricc.diag.Code;
 import org.rubricc.diag.Diagnostic;
 import org.rubricc.diag.Diagnostics;
+import org.rubricc.model.Rubric;
+import org.rubricc.project.ProjectRoot;
 import org.rubricc.parse.Parsing;
 import org.rubricc.source.SourceFile;
 import org.rubricc.source.Span;
 
 /**
  * The compiler front end: reads a rubric and the libraries it imports, parses them and checks them
- * into a model. Imports may not leave {@code root}. Parsed libraries are shared between the files of
- * one run, so each library is read, and its problems reported, once.
+ * into a model. Imports may not leave the rubric's project root ({@link ProjectRoot}), and a version the
+ * project's lock says is released must still mean what it meant then ({@link ReleaseCheck}). Parsed libraries
+ * are shared between the files of one run, so each library is read, and its problems reported, once.
  */
 public final class Frontend {
-    private final Path root;
-    private final Path realRoot;
+    private final Path explicitRoot;
+    private final List<Path> given;
     private final Function<Path, String> displayPath;
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
-    private final Map<Path, Loaded> loaded = new HashMap<>();
+    private final Map<List<Path>, Loaded> loaded = new HashMap<>();
+    private final Map<Path, Path> realRoots = new HashMap<>();
+    private final ReleaseCheck releases;
     private java.time.Duration analysisBudget = org.rubricc.check.analysis.Analysis.DEFAULT_BUDGET;
+    private boolean checkReleases = true;
 
-    /** A parsed and checked file: its AST (null when unreadable or unparseable) and, for a library, its scales. */
-    record Loaded(Path path, SourceFile source, Ast.File ast, List<Diagnostic> diagnostics, Resolver.Result result) {}
+    /**
+     * A parsed and checked file: its AST (null when unreadable or unparseable), for a library its scales, and
+     * the libraries it imports by alias.
+     */
+    record Loaded(Path path, SourceFile source, Ast.File ast, List<Diagnostic> diagnostics, Resolver.Result result,
+            Map<String, Library> libraries) {}
 
+    /** A library a file imports: where it is, and the import that names it. */
+    record Library(Path path, Span importSpan) {}
+
+    /** A front end whose imports may not leave {@code root}, for every file (as {@code --root} does). */
     public Frontend(Path root) {
         this(root, Frontend::relativeToWorkingDirectory);
     }
 
     /** @param displayPath how a file's path is shown in diagnostics */
     public Frontend(Path root, Function<Path, String> displayPath) {
-        this.root = root.toAbsolutePath().normalize();
-        Path real;
-        try {
-            real = this.root.toRealPath();
-        } catch (IOException e) {
-            real = this.root;
-        }
-        this.realRoot = real;
+        this(root, List.of(), displayPath);
+    }
+
+    private Frontend(Path explicitRoot, List<Path> given, Function<Path, String> displayPath) {
+        this.explicitRoot = explicitRoot;
+        this.given = List.copyOf(given);
         this.displayPath = displayPath;
+        this.releases = new ReleaseCheck(displayPath, sources);
+    }
+
+    /**
+     * A front end that finds each file's project root from where the file is ({@link ProjectRoot#of}), or uses
+     * {@code explicitRoot} when it is not null.
+     *
+     * @param given the paths named on the command line
+     */
+    public static Frontend forProject(Path explicitRoot, List<Path> given) {
+        return new Frontend(explicitRoot, given, Frontend::relativeToWorkingDirectory);
+    }
+
+    /** The project root of a file, as this front end chooses it. */
+    public ProjectRoot rootOf(Path file) {
+        return ProjectRoot.of(file, explicitRoot, given);
     }
 
     public static String relativeToWorkingDirectory(Path p) {
@@ -77,12 +105,18 @@ public final class Frontend {
      */
     public Compilation check(Path file) {
         Path abs = file.toAbsolutePath().normalize();
+        ProjectRoot root = rootOf(abs);
         Diagnostics all = new Diagnostics();
-        Loaded l = load(abs, new ArrayList<>(), all);
+        Loaded l = load(abs, root, new ArrayList<>(), all);
         if (l.ast() != null) all.addAll(Layout.check(abs, l.ast()));
         boolean library = l.ast() != null && l.ast().kind() == Ast.FileKind.LIBRARY;
         List<Diagnostic> ds = all.sorted();
         boolean errors = ds.stream().anyMatch(Diagnostic::isError);
+        if (checkReleases && !errors && !library && l.result() != null && l.result().rubric() != null) {
+            all.addAll(releases.check(root, l.result().rubric(), libraries(l)));
+            ds = all.sorted();
+            errors = ds.stream().anyMatch(Diagnostic::isError);
+        }
         if (!errors && !library && l.result() != null && l.result().rubric() != null) {
             all.addAll(org.rubricc.check.analysis.Analysis.analyse(l.result().rubric(), analysisBudget, ds));
             ds = all.sorted();
@@ -93,11 +127,43 @@ public final class Frontend {
     }
 
     /**
+     * Leaves out the check of released versions against the project's lock, for {@code rubricc lock}, which makes
+     * that judgement itself ({@link #releaseProblems}); returns this front end.
+     */
+    public Frontend withoutReleaseCheck() {
+        this.checkReleases = false;
+        return this;
+    }
+
+    /**
+     * What a rubric is as a release: the entry {@code rubricc lock} writes for it. The compilation must be a rubric
+     * without errors, checked by this front end.
+     */
+    public org.rubricc.project.Lockfile.Entry releaseOf(Compilation c) {
+        Rubric r = c.rubric().orElseThrow(() -> new IllegalArgumentException(c.displayPath() + " has errors"));
+        ProjectRoot root = rootOf(c.path());
+        return ReleaseCheck.entry(root, r, libraries(loaded.get(List.of(root.dir(), c.path()))), c.path());
+    }
+
+    /** The check of a rubric (without errors, checked by this front end) against its project's lock. */
+    public List<Diagnostic> releaseProblems(Compilation c) {
+        Rubric r = c.rubric().orElseThrow(() -> new IllegalArgumentException(c.displayPath() + " has errors"));
+        ProjectRoot root = rootOf(c.path());
+        return releases.check(root, r, libraries(loaded.get(List.of(root.dir(), c.path()))));
+    }
+
+    /** The libraries a rubric imports, by the names its scales take from them ({@code alias.}). */
+    private static Map<String, Library> libraries(Loaded l) {
+        return l == null ? Map.of() : l.libraries();
+    }
+
+    /**
      * Loads a file and, depth first, what it imports. {@code stack} holds the files being loaded, to
      * find cycles. Diagnostics of every file reached go to {@code out}.
      */
-    private Loaded load(Path abs, List<Path> stack, Diagnostics out) {
-        Loaded cached = loaded.get(abs);
+    private Loaded load(Path abs, ProjectRoot root, List<Path> stack, Diagnostics out) {
+        List<Path> key = List.of(root.dir(), abs);
+        Loaded cached = loaded.get(key);
         if (cached != null) {
             out.addAll(cached.diagnostics());
             return cached;
@@ -110,14 +176,14 @@ public final class Frontend {
         } catch (NotUtf8 e) {
             ds.add(Diagnostic.of(Code.READ_ERROR, Span.point(shown, e.line, e.column), "cannot read " + shown
                     + ": it is not valid UTF-8 from here on").withHint("save the file as UTF-8"));
-            Loaded l = new Loaded(abs, null, null, ds, null);
-            loaded.put(abs, l);
+            Loaded l = new Loaded(abs, null, null, ds, null, Map.of());
+            loaded.put(key, l);
             out.addAll(ds);
             return l;
         } catch (IOException | RuntimeException e) {
             ds.add(Diagnostic.of(Code.READ_ERROR, Span.point(shown, 0, 0), "cannot read " + shown + ": " + describe(e)));
-            Loaded l = new Loaded(abs, null, null, ds, null);
-            loaded.put(abs, l);
+            Loaded l = new Loaded(abs, null, null, ds, null, Map.of());
+            loaded.put(key, l);
             out.addAll(ds);
             return l;
         }
@@ -128,8 +194,8 @@ public final class Frontend {
                     .withLabel("a rubric starts with `rubric NAME`")
                     .withHint("rubric files are named *.rubric and start with `rubric NAME` (a scale library with "
                             + "`library NAME`)"));
-            Loaded l = new Loaded(abs, source, null, ds, null);
-            loaded.put(abs, l);
+            Loaded l = new Loaded(abs, source, null, ds, null, Map.of());
+            loaded.put(key, l);
             out.addAll(ds);
             return l;
         }
@@ -141,7 +207,7 @@ public final class Frontend {
         if (ast != null) {
             stack.add(abs);
             for (Ast.Import imp : ast.imports()) {
-                Imported i = resolveImport(abs, imp, stack, ds, out);
+                Imported i = resolveImport(abs, root, imp, stack, ds, out);
                 if (i == null) continue;
                 if (imports.containsKey(imp.alias().text())) {
                     ds.add(Diagnostic.of(Code.DUPLICATE_ID, imp.alias().span(),
@@ -156,8 +222,10 @@ public final class Frontend {
         List<Diagnostic> checks = new ArrayList<>();
         Resolver.Result result = ast == null ? null : new Resolver(ast, imports, checks).resolve();
         if (parsed.complete()) ds.addAll(checks);
-        Loaded l = new Loaded(abs, source, ast, ds, result);
-        loaded.put(abs, l);
+        Map<String, Library> libraries = new LinkedHashMap<>();
+        imports.forEach((alias, i) -> libraries.put(alias, new Library(i.library, i.declaration.span())));
+        Loaded l = new Loaded(abs, source, ast, ds, result, libraries);
+        loaded.put(key, l);
         out.addAll(ds);
         return l;
     }
@@ -165,16 +233,19 @@ public final class Frontend {
     /** What an import alias stands for: the scales of a library, and whether anything used it. */
     static final class Imported {
         final Ast.Import declaration;
+        final Path library;
         final Map<String, org.rubricc.model.Scale> scales;
         boolean used;
 
-        Imported(Ast.Import declaration, Map<String, org.rubricc.model.Scale> scales) {
+        Imported(Ast.Import declaration, Path library, Map<String, org.rubricc.model.Scale> scales) {
             this.declaration = declaration;
+            this.library = library;
             this.scales = scales;
         }
     }
 
-    private Imported resolveImport(Path from, Ast.Import imp, List<Path> stack, List<Diagnostic> ds, Diagnostics out) {
+    private Imported resolveImport(Path from, ProjectRoot root, Ast.Import imp, List<Path> stack, List<Diagnostic> ds,
+            Diagnostics out) {
         String raw = imp.path();
         Path rel;
         try {
@@ -189,10 +260,15 @@ public final class Frontend {
             return null;
         }
         Path target = from.getParent().resolve(rel).normalize();
-        if (!target.startsWith(root)) {
+        if (!target.startsWith(root.dir())) {
             ds.add(Diagnostic.of(Code.IMPORT_OUTSIDE_ROOT, imp.pathSpan(),
-                    "import leads outside the root folder " + shownRoot())
-                    .withHint("imports may only read files under the folder given on the command line (or --root)"));
+                    "import leads outside the project root " + shownRoot(root))
+                    .withLabel("the root is " + root.how().explanation)
+                    .withHint(root.how() == ProjectRoot.How.EXPLICIT
+                            ? "imports may only read files under the folder given with --root"
+                            : "imports may only read files under the project root: put a " + ProjectRoot.LOCK_FILE
+                                    + " in the folder that holds your rubrics and their libraries (`rubricc lock FOLDER`"
+                                    + " writes one), or pass --root"));
             return null;
         }
         if (!Files.isRegularFile(target)) {
@@ -208,9 +284,9 @@ public final class Frontend {
             ds.add(Diagnostic.of(Code.IMPORT_NOT_FOUND, imp.pathSpan(), "cannot read " + displayPath.apply(target)));
             return null;
         }
-        if (!real.startsWith(realRoot)) {
+        if (!real.startsWith(realRoot(root))) {
             ds.add(Diagnostic.of(Code.IMPORT_OUTSIDE_ROOT, imp.pathSpan(),
-                    "import leads outside the root folder " + shownRoot() + " through a symbolic link"));
+                    "import leads outside the project root " + shownRoot(root) + " through a symbolic link"));
             return null;
         }
         if (stack.contains(target)) {
@@ -223,7 +299,7 @@ public final class Frontend {
                     .withHint("move the shared scales into a library that imports neither"));
             return null;
         }
-        Loaded lib = load(target, stack, out);
+        Loaded lib = load(target, root, stack, out);
         if (lib.ast() == null) return null;
         if (lib.ast().kind() != Ast.FileKind.LIBRARY) {
             ds.add(Diagnostic.of(Code.IMPORT_NOT_LIBRARY, imp.pathSpan(),
@@ -231,12 +307,25 @@ public final class Frontend {
                     .withHint("only files that start with `library NAME` can be imported"));
             return null;
         }
-        return new Imported(imp, lib.result() == null ? Map.of() : lib.result().scales());
+        return new Imported(imp, target, lib.result() == null ? Map.of() : lib.result().scales());
     }
 
-    private String shownRoot() {
-        String shown = displayPath.apply(root);
-        return shown.isEmpty() ? "." : shown;
+    private Path realRoot(ProjectRoot root) {
+        return realRoots.computeIfAbsent(root.dir(), dir -> {
+            try {
+                return dir.toRealPath();
+            } catch (IOException e) {
+                return dir;
+            }
+        });
+    }
+
+    /** The root as messages name it: as the user would type it, and never a bare "." that names nothing. */
+    private String shownRoot(ProjectRoot root) {
+        String shown = displayPath.apply(root.dir());
+        if (!shown.isEmpty() && !shown.equals(".")) return shown;
+        Path name = root.dir().getFileName();
+        return ". (the folder " + (name == null ? root.dir().toString() : name.toString()) + ")";
     }
 
     private Optional<String> suggestSibling(Path target) {

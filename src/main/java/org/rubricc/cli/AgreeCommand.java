@@ -64,7 +64,7 @@ final class AgreeCommand implements Callable<Integer> {
             description = "Seed of the resampling; the same seed gives the same report. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the working directory).")
+    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the nearest folder above each rubric that holds rubricc.lock).")
     Path root;
 
     /** Where standard input comes from; a field so tests can set it. */
@@ -87,7 +87,7 @@ final class AgreeCommand implements Callable<Integer> {
             err.println("error: give the rubric (a .rubric file or a folder of versions) and at least one ratings file");
             return Main.USAGE;
         }
-        Versions versions = Versions.load(rubricPaths, root != null ? root : Path.of(""), err);
+        Versions versions = Versions.load(rubricPaths, root, err);
         if (versions == null) return Main.USAGE;
         if (versions.byId.size() > 1) {
             err.println("error: " + String.join(" and ", versions.byId.keySet()) + " are different rubrics; give the versions of one");

@@ -33,8 +33,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text (to stderr) or json (to stdout). Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave "
-            + "(default: the folder given, or the working directory).")
+    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the nearest folder above each rubric that holds rubricc.lock).")
     Path root;
 
     @Override
@@ -46,7 +45,7 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return Main.USAGE;
         }
-        Frontend frontend = new Frontend(Inputs.root(root, paths));
+        Frontend frontend = Frontend.forProject(root, paths);
         Diagnostics all = new Diagnostics();
         List<Compilation> checked = new ArrayList<>();
         for (Path f : files) {

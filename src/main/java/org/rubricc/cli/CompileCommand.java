@@ -51,8 +51,7 @@ final class CompileCommand implements Callable<Integer> {
             description = "The package of generated Java sources. Default: ${DEFAULT-VALUE}.")
     String javaPackage;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave "
-            + "(default: the folder given, or the working directory).")
+    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the nearest folder above each rubric that holds rubricc.lock).")
     Path root;
 
     static final class TargetNames implements Iterable<String> {
@@ -85,7 +84,7 @@ final class CompileCommand implements Callable<Integer> {
             return Main.USAGE;
         }
 
-        Frontend frontend = new Frontend(Inputs.root(root, paths));
+        Frontend frontend = Frontend.forProject(root, paths);
         Diagnostics all = new Diagnostics();
         // rubric id -> version -> the compilation that declared it
         Map<String, TreeMap<org.rubricc.model.Version, Compilation>> byId = new TreeMap<>();

@@ -48,8 +48,7 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--check-version", description = "Check that NEW's version is right for what changed; exit 1 if not.")
     boolean checkVersion;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave "
-            + "(default: the working directory).")
+    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the nearest folder above each rubric that holds rubricc.lock).")
     Path root;
 
     @Override
@@ -61,7 +60,7 @@ final class DiffCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
         }
-        Frontend frontend = new Frontend(root != null ? root : Path.of(""));
+        Frontend frontend = Frontend.forProject(root, List.of(oldFile, newFile));
         Compilation oldC = frontend.check(oldFile), newC = frontend.check(newFile);
         Diagnostics all = new Diagnostics();
         all.addAll(oldC.diagnostics());

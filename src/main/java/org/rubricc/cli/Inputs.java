@@ -55,11 +55,4 @@ final class Inputs {
                     + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
         }
     }
-
-    /** The folder imports may not leave: --root, else the single folder given, else the working directory. */
-    static Path root(Path explicit, List<Path> paths) {
-        if (explicit != null) return explicit;
-        if (paths.size() == 1 && Files.isDirectory(paths.get(0))) return paths.get(0);
-        return Path.of("");
-    }
 }

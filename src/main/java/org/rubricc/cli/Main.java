@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A compiler for grading rubrics.",
-        subcommands = {CheckCommand.class, CompileCommand.class, ValidateCommand.class, MigrateCommand.class, DiffCommand.class,
+        subcommands = {CheckCommand.class, CompileCommand.class, ValidateCommand.class, MigrateCommand.class, DiffCommand.class, LockCommand.class,
                 AgreeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for usage errors and I/O problems. */

@@ -66,7 +66,7 @@ final class MigrateCommand implements Callable<Integer> {
             description = "Also re-rate answers to questions whose wording, labels, anchors or points changed (recalibrations).")
     boolean strictMeaning;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the working directory).")
+    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the nearest folder above each rubric that holds rubricc.lock).")
     Path root;
 
     @Option(names = "--engine", paramLabel = "ENGINE",
@@ -87,13 +87,12 @@ final class MigrateCommand implements Callable<Integer> {
                 return Main.USAGE;
             }
         }
-        Path rootDir = root != null ? root : Path.of("");
-        Versions toFile = Versions.load(List.of(to), rootDir, err);
+        Versions toFile = Versions.load(List.of(to), root, err);
         if (toFile == null) return Main.USAGE;
         Rubric target = toFile.all().get(0);
         Rubric source = null;
         if (from != null) {
-            Versions fromFile = Versions.load(List.of(from), rootDir, err);
+            Versions fromFile = Versions.load(List.of(from), root, err);
             if (fromFile == null) return Main.USAGE;
             source = fromFile.all().get(0);
         }
@@ -112,7 +111,7 @@ final class MigrateCommand implements Callable<Integer> {
             Path folder = p.toAbsolutePath().getParent();
             if (!folders.contains(folder)) folders.add(folder);
         }
-        Versions all = Versions.load(folders, rootDir, err);
+        Versions all = Versions.load(folders, root, err);
         if (all == null) return Main.USAGE;
         TreeMap<Version, Rubric> history = all.byId.getOrDefault(target.id(), new TreeMap<>());
         // The files given are the versions used, even if the folder's copy differs (it cannot: same file).

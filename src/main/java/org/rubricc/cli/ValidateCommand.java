@@ -39,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "text: one line per problem and a summary; json: one object per rating. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the working directory).")
+    @Option(names = "--root", paramLabel = "DIR", description = "The folder imports may not leave (default: the nearest folder above each rubric that holds rubricc.lock).")
     Path root;
 
     @Option(names = "--engine", paramLabel = "ENGINE",
@@ -60,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("error: no such rubric file: " + rubricPaths.get(0));
             return Main.USAGE;
         }
-        Versions versions = Versions.load(rubricPaths, root != null ? root : Path.of(""), err);
+        Versions versions = Versions.load(rubricPaths, root, err);
         if (versions == null) return Main.USAGE;
         Judges.Engine chosen = Judges.choose(engine, err);
         Dispatch dispatch = new Dispatch(versions, chosen);

@@ -36,7 +36,7 @@ final class Versions {
             err.println("error: " + e.getMessage());
             return null;
         }
-        Frontend frontend = new Frontend(Inputs.root(root, paths));
+        Frontend frontend = Frontend.forProject(root, paths);
         Diagnostics all = new Diagnostics();
         Versions v = new Versions();
         List<String> problems = new ArrayList<>();

@@ -82,7 +82,11 @@ public enum Code {
     RULE_NEVER_FIRES("R1103", Severity.WARNING, "a rule whose condition holds in no valid rating"),
     VALUE_NEVER_ALLOWED("R1104", Severity.WARNING, "a point or choice that no valid rating can choose"),
     JUSTIFICATION_OVERLAP("R1105", Severity.WARNING, "a justification requirement that another one always overrides"),
-    ANALYSIS_INCOMPLETE("R1106", Severity.WARNING, "the semantic analysis ran out of time before proving everything");
+    ANALYSIS_INCOMPLETE("R1106", Severity.WARNING, "the semantic analysis ran out of time before proving everything"),
+
+    // R13xx: releases (rubricc.lock)
+    RELEASED_VERSION_CHANGED("R1301", Severity.ERROR, "a released version no longer means what it meant when it was locked"),
+    LOCK_INVALID("R1302", Severity.ERROR, "the lock file cannot be read");
 
     private final String id;
     private final Severity severity;
