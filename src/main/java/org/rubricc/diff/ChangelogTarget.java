@@ -11,7 +11,9 @@ import org.rubricc.model.Rubric;
 /**
  * `rubricc compile --target changelog`: for each rubric, {@code CHANGELOG.md} (every version given,
  * newest first, with the changes from the version before it) and, for every version after the first,
- * {@code <version>/calibration-notice.md} (the notice from the version before it). Reads the models only.
+ * {@code <version>/calibration-notice.md} (the notice from the version before it); each also as an HTML page
+ * ({@code CHANGELOG.html}, {@code calibration-notice.html}) that links to the HTML guidelines, for raters who
+ * read in a browser. Reads the models only.
  */
 public final class ChangelogTarget implements Target {
     @Override
@@ -32,12 +34,20 @@ public final class ChangelogTarget implements Target {
             Diff d = Diff.between(versions.get(i - 1), versions.get(i));
             diffs.add(d);
             out.add(GeneratedFile.text(versions.get(i).version() + "/calibration-notice.md", Notice.forCompile(d)));
+            out.add(GeneratedFile.text(versions.get(i).version() + "/calibration-notice.html", Notice.forCompileHtml(d)));
         }
-        out.add(0, GeneratedFile.text("CHANGELOG.md", changelog(versions, diffs)));
+        out.add(0, GeneratedFile.text("CHANGELOG.html", DocsTarget.page("Changelog: " + versions.get(versions.size() - 1).title(),
+                changelog(versions, diffs, "html"))));
+        out.add(0, GeneratedFile.text("CHANGELOG.md", changelog(versions, diffs, "md")));
         return out;
     }
 
     static String changelog(List<Rubric> versions, List<Diff> diffs) {
+        return changelog(versions, diffs, "md");
+    }
+
+    /** @param ext the extension of the pages the changelog links to: {@code md} or {@code html} */
+    static String changelog(List<Rubric> versions, List<Diff> diffs, String ext) {
         Rubric newest = versions.get(versions.size() - 1);
         StringBuilder md = new StringBuilder();
         md.append("# Changelog: ").append(Markdown.inline(newest.title())).append("\n\n");
@@ -48,14 +58,14 @@ public final class ChangelogTarget implements Target {
             String v = r.version().toString();
             md.append("## ").append(Markdown.inline(v)).append("\n\n");
             if (i == 0) {
-                md.append("The first version. [Guidelines](").append(v).append("/guidelines.md).\n\n");
+                md.append("The first version. [Guidelines](").append(v).append("/guidelines.").append(ext).append(").\n\n");
                 continue;
             }
             Diff d = diffs.get(i - 1);
             String from = versions.get(i - 1).version().toString();
             ChangeClass.Bump declared = VersionCheck.declared(versions.get(i - 1).version(), r.version());
-            md.append(summary(d, from)).append(" [Calibration notice](").append(v).append("/calibration-notice.md), [guidelines](")
-                    .append(v).append("/guidelines.md).");
+            md.append(summary(d, from)).append(" [Calibration notice](").append(v).append("/calibration-notice.").append(ext)
+                    .append("), [guidelines](").append(v).append("/guidelines.").append(ext).append(").");
             if (declared.compareTo(d.requiredBump()) < 0) {
                 md.append(" **Warning:** declared as a ").append(declared.label()).append(" release, but the changes need a ")
                         .append(d.requiredBump().label()).append(" release (")

@@ -34,6 +34,8 @@ public final class Notice {
     private final StringBuilder md = new StringBuilder();
     private boolean wordDiffs;
     private boolean links;
+    /** The extension of the pages the links lead to: {@code md} beside Markdown, {@code html} beside HTML. */
+    private String ext = "md";
 
     private Notice(Diff diff) {
         this.diff = diff;
@@ -56,6 +58,14 @@ public final class Notice {
         return DocsTarget.normalise(notice.write(1));
     }
 
+    /** The notice as an HTML page, beside the HTML guidelines it links to. */
+    static String forCompileHtml(Diff diff) {
+        Notice notice = new Notice(diff);
+        notice.links = true;
+        notice.ext = "html";
+        return DocsTarget.page("Calibration notice: " + diff.newRubric().title() + " " + diff.newRubric().version(), notice.write(1));
+    }
+
     /** Each change as one Markdown line of the notice (without its class), in the order of the diff. */
     static List<String> descriptions(Diff diff) {
         Notice notice = new Notice(diff);
@@ -68,7 +78,7 @@ public final class Notice {
         line(h1 + " Calibration notice: " + Markdown.inline(n.title()) + " " + Markdown.inline(nv));
         blank();
         line("What changed for raters from version " + ov + " to version " + nv + " of rubric `" + n.id() + "`."
-                + (links ? " The [guidelines](guidelines.md) of " + nv + " say how to rate now; the [changelog](../CHANGELOG.md)"
+                + (links ? " The [guidelines](guidelines." + ext + ") of " + nv + " say how to rate now; the [changelog](../CHANGELOG." + ext + ")"
                         + " lists every version." : ""));
         blank();
         line(switch (diff.requiredBump()) {
@@ -595,16 +605,35 @@ public final class Notice {
     }
 
     static String render(List<WordDiff.Run> runs) {
-        List<String> parts = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        WordDiff.Run prev = null;
         for (WordDiff.Run r : runs) {
             String text = Markdown.inline(r.text());
-            parts.add(switch (r.op()) {
+            if (prev != null) {
+                boolean space = r.tokens().get(0).spaced() || (prev.op() == WordDiff.Op.REMOVE && r.op() == WordDiff.Op.ADD);
+                if (!space) {
+                    // Punctuation stays on its word ("~~resolution~~ **detail**)."), unless Markdown would then not
+                    // read the ~~ or ** as a delimiter: one between a letter and a punctuation mark.
+                    String before = prev.text(), after = r.text();
+                    boolean wordBefore = isWordChar(before.codePointBefore(before.length()));
+                    boolean wordAfter = isWordChar(after.codePointAt(0));
+                    space = (prev.op() != WordDiff.Op.KEEP && !wordBefore && wordAfter)
+                            || (r.op() != WordDiff.Op.KEEP && wordBefore && !wordAfter);
+                }
+                if (space) out.append(' ');
+            }
+            out.append(switch (r.op()) {
                 case KEEP -> text;
                 case REMOVE -> "~~" + text + "~~";
                 case ADD -> "**" + text + "**";
             });
+            prev = r;
         }
-        return String.join(" ", parts);
+        return out.toString();
+    }
+
+    private static boolean isWordChar(int cp) {
+        return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK || cp == '_';
     }
 
     private void line(String s) {

@@ -88,6 +88,14 @@ public final class DocsTarget implements Target {
         return Page.wrap(rubric.title() + " " + rubric.version(), body);
     }
 
+    /**
+     * A page of rubricc's own Markdown (changelog, calibration notice) as self-contained HTML, rendered exactly
+     * as the guidelines are: raw HTML shown as text, the same link rules, the same style.
+     */
+    public static String page(String title, String markdown) {
+        return Page.wrap(title, RENDERER.render(PARSER.parse(markdown)));
+    }
+
     private static String ensureNewline(String s) {
         String t = s.replace("\r\n", "\n").stripTrailing();
         return t + "\n";

@@ -30,12 +30,15 @@ final class GuidelinesWriter {
 
     /** @param toc whether to place a table-of-contents marker (for the HTML page) */
     String write(boolean toc) {
+        // The HTML page links to the HTML pages beside it, the Markdown to the Markdown: a rater's browser shows
+        // each as a page, never as raw Markdown.
+        String ext = toc ? "html" : "md";
         line("# " + Markdown.inline(rubric.title()));
         blank();
         line("Version " + Markdown.inline(rubric.version().toString()) + " of rubric `" + rubric.id() + "`. "
                 + previous.map(p -> "What changed since version " + Markdown.inline(p.toString())
-                        + ", and how it affects your ratings: the [calibration notice](calibration-notice.md). ").orElse("")
-                + "Every version: the [changelog](../CHANGELOG.md).");
+                        + ", and how it affects your ratings: the [calibration notice](calibration-notice." + ext + "). ").orElse("")
+                + "Every version: the [changelog](../CHANGELOG." + ext + ").");
         blank();
         if (!rubric.description().isEmpty()) {
             line(Markdown.prose(rubric.description()));
@@ -138,8 +141,12 @@ final class GuidelinesWriter {
         if (!rules.isEmpty()) {
             line("**Edge cases:**");
             blank();
+            // Each edge case whole, where the rater needs it: the effect, then the rule's guidance, every paragraph
+            // of it, inside the list item.
             for (Rule r : rules) {
-                line("- *" + Markdown.inline(r.title()) + "*: " + (r.guidanceOnly() ? firstSentence(r.guidance()) : sentences.effect(r)));
+                String body = r.guidanceOnly() ? Markdown.prose(r.guidance())
+                        : sentences.effect(r) + (r.guidance().isEmpty() ? "" : "\n\n" + Markdown.prose(r.guidance()));
+                line("- *" + Markdown.inline(r.title()) + "*: " + body.strip().replace("\n", "\n  "));
             }
             blank();
         }
@@ -213,12 +220,6 @@ final class GuidelinesWriter {
                 blank();
             }
         }
-    }
-
-    private static String firstSentence(String prose) {
-        String oneLine = Markdown.prose(prose).replace("\n", " ").strip();
-        int end = oneLine.indexOf(". ");
-        return end < 0 ? oneLine : oneLine.substring(0, end + 1);
     }
 
     private void line(String s) {

@@ -51,10 +51,21 @@ class NoticeTest {
     void wordDiffKeepsCommonWordsAndMarksTheRest() {
         List<WordDiff.Run> runs = WordDiff.diff("the cat sat on the mat", "the black cat sat on a mat");
         assertEquals("the **black** cat sat on ~~the~~ **a** mat", Notice.render(runs));
-        assertEquals(List.of(new WordDiff.Run(WordDiff.Op.KEEP, List.of("same", "words"))), WordDiff.diff("same  words", " same\nwords "));
+        assertEquals(List.of(new WordDiff.Run(WordDiff.Op.KEEP, List.of(new WordDiff.Token("same", false), new WordDiff.Token("words", true)))),
+                WordDiff.diff("same  words", " same\nwords "));
         assertEquals("**all new**", Notice.render(WordDiff.diff("", "all new")));
         assertEquals("~~all gone~~", Notice.render(WordDiff.diff("all gone", "")));
         assertEquals("a ~~b c~~ **x y** d", Notice.render(WordDiff.diff("a b c d", "a x y d")));
+    }
+
+    @Test
+    void punctuationIsNotGluedToTheChangedWord() {
+        assertEquals("Blurry or low ~~resolution~~ **detail**).",
+                Notice.render(WordDiff.diff("Blurry or low resolution).", "Blurry or low detail).")));
+        assertEquals("(~~mostly~~ **entirely**) it's well-lit, ~~so~~ fine.",
+                Notice.render(WordDiff.diff("(mostly) it's well-lit, so fine.", "(entirely) it's well-lit, fine.")));
+        // A change of punctuation alone keeps a space where Markdown would not read ~~ or ** between a letter and a mark.
+        assertEquals("Fine ~~.~~ **!**", Notice.render(WordDiff.diff("Fine.", "Fine!")));
     }
 
     @Test
