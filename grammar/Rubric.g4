@@ -284,6 +284,12 @@ UNTERMINATED_STRING
     : '"' (ESCAPE | ~["\\\r\n])*
     ;
 
+// A string in curly quotes, as word processors write it: read as one token so that one error says what is
+// wrong and the rest of the file is still checked (org.rubricc.parse.Parsing reads it as a string).
+CURLY_STRING
+    : [\u201C\u201D] ~[\u201C\u201D"\r\n]* [\u201C\u201D]
+    ;
+
 LINE_COMMENT
     : '//' ~[\r\n]* -> channel(HIDDEN)
     ;

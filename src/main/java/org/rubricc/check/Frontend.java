@@ -108,6 +108,7 @@ public final class Frontend {
         ProjectRoot root = rootOf(abs);
         Diagnostics all = new Diagnostics();
         Loaded l = load(abs, root, new ArrayList<>(), all);
+        if (l.ast() != null) all.addAll(Layout.check(abs, l.ast()));
         boolean library = l.ast() != null && l.ast().kind() == Ast.FileKind.LIBRARY;
         List<Diagnostic> ds = all.sorted();
         boolean errors = ds.stream().anyMatch(Diagnostic::isError);
@@ -194,6 +195,17 @@ public final class Frontend {
             return l;
         }
         sources.put(shown, source);
+        if (!abs.getFileName().toString().endsWith(".rubric") && !Parsing.looksLikeRubric(source)) {
+            // Not a rubric given by mistake (a README, a JSON file): one error, not one per word of it.
+            ds.add(Diagnostic.of(Code.NOT_A_RUBRIC, Span.point(shown, 1, 1), shown + " does not look like a rubric")
+                    .withLabel("a rubric starts with `rubric NAME`")
+                    .withHint("rubric files are named *.rubric and start with `rubric NAME` (a scale library with "
+                            + "`library NAME`)"));
+            Loaded l = new Loaded(abs, source, null, ds, null, Map.of());
+            loaded.put(key, l);
+            out.addAll(ds);
+            return l;
+        }
         Parsing.Result parsed = Parsing.parse(source);
         ds.addAll(parsed.diagnostics());
         Ast.File ast = parsed.file();
@@ -213,7 +225,10 @@ public final class Frontend {
             }
             stack.remove(stack.size() - 1);
         }
-        Resolver.Result result = ast == null ? null : new Resolver(ast, imports, ds).resolve();
+        // After a syntax error the tree may lack parts: what the checks would say is then mostly its echo.
+        List<Diagnostic> checks = new ArrayList<>();
+        Resolver.Result result = ast == null ? null : new Resolver(ast, imports, checks).resolve();
+        if (parsed.complete()) ds.addAll(checks);
         Map<String, Library> libraries = new LinkedHashMap<>();
         imports.forEach((alias, i) -> libraries.put(alias, new Library(i.library, i.declaration.span())));
         Loaded l = new Loaded(abs, source, ast, ds, result, libraries);

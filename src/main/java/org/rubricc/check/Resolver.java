@@ -84,7 +84,7 @@ final class Resolver {
         }
         if (header.version == null || header.title == null) return new Result(named, null);
         Rubric rubric = new Rubric(file.id().text(), header.version, header.title, header.description, items,
-                allScales, sections, rules, file.span(), header.versionSpan);
+                allScales, sections, rules, file.span(), header.versionSpan, header.titleSpan, header.descriptionSpan);
         return new Result(named, rubric);
     }
 
@@ -101,7 +101,9 @@ final class Resolver {
         Version version;
         Span versionSpan;
         String title;
+        Span titleSpan;
         String description = "";
+        Span descriptionSpan;
     }
 
     private Header header() {
@@ -127,8 +129,14 @@ final class Resolver {
                     h.version = v.orElse(null);
                     h.versionSpan = f.valueSpan();
                 }
-                case TITLE -> h.title = f.value();
-                case DESCRIPTION -> h.description = f.value();
+                case TITLE -> {
+                    h.title = f.value();
+                    h.titleSpan = f.valueSpan();
+                }
+                case DESCRIPTION -> {
+                    h.description = f.value();
+                    h.descriptionSpan = f.valueSpan();
+                }
             }
         }
         if (file.kind() == Ast.FileKind.RUBRIC) {

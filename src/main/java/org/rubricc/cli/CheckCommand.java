@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rubricc.check.Compilation;
 import org.rubricc.check.Frontend;
+import org.rubricc.check.Layout;
 import org.rubricc.diag.Diagnostic;
 import org.rubricc.diag.Diagnostics;
 import org.rubricc.diag.JsonRenderer;
@@ -46,10 +47,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         Frontend frontend = Frontend.forProject(root, paths);
         Diagnostics all = new Diagnostics();
+        List<Compilation> checked = new ArrayList<>();
         for (Path f : files) {
             Compilation c = frontend.check(f);
+            checked.add(c);
             all.addAll(c.diagnostics());
         }
+        all.addAll(Layout.duplicates(checked));
         List<Diagnostic> ds = all.sorted();
         if (format == Format.json) {
             spec.commandLine().getOut().print(JsonRenderer.render(ds));

@@ -15,6 +15,7 @@ import org.rubricc.backend.Target;
 import org.rubricc.backend.Targets;
 import org.rubricc.check.Compilation;
 import org.rubricc.check.Frontend;
+import org.rubricc.check.Layout;
 import org.rubricc.diag.Diagnostic;
 import org.rubricc.diag.Diagnostics;
 import org.rubricc.diag.Suggestions;
@@ -87,23 +88,20 @@ final class CompileCommand implements Callable<Integer> {
         Diagnostics all = new Diagnostics();
         // rubric id -> version -> the compilation that declared it
         Map<String, TreeMap<org.rubricc.model.Version, Compilation>> byId = new TreeMap<>();
-        boolean duplicates = false;
+        List<Compilation> checked = new ArrayList<>();
         for (Path f : files) {
             Compilation c = frontend.check(f);
+            checked.add(c);
             all.addAll(c.diagnostics());
             if (c.rubric().isEmpty()) continue;
             Rubric r = c.rubric().get();
-            Compilation previous = byId.computeIfAbsent(r.id(), k -> new TreeMap<>()).putIfAbsent(r.version(), c);
-            if (previous != null) {
-                err.println("error: " + previous.displayPath() + " and " + c.displayPath() + " both declare "
-                        + r.id() + " " + r.version());
-                duplicates = true;
-            }
+            byId.computeIfAbsent(r.id(), k -> new TreeMap<>()).putIfAbsent(r.version(), c);
         }
+        all.addAll(Layout.duplicates(checked));
         List<Diagnostic> ds = all.sorted();
         err.print(new TextRenderer(frontend.sources()).render(ds));
         if (ds.stream().anyMatch(d -> d.code() == org.rubricc.diag.Code.READ_ERROR)) return Main.USAGE;
-        if (ds.stream().anyMatch(Diagnostic::isError) || duplicates) {
+        if (ds.stream().anyMatch(Diagnostic::isError)) {
             err.println("nothing written: " + CheckCommand.summary(ds, files.size()));
             return 1;
         }

@@ -14,12 +14,16 @@ public enum Code {
     NESTING_TOO_DEEP("R0106", Severity.ERROR, "a condition is nested too deeply"),
     READ_ERROR("R0107", Severity.ERROR, "a file could not be read"),
     UNTERMINATED_COMMENT("R0108", Severity.ERROR, "a block comment is not closed"),
+    NOT_A_RUBRIC("R0109", Severity.ERROR, "a file that is not a rubric"),
 
     // R02xx: header
     INVALID_VERSION("R0201", Severity.ERROR, "not a semantic version"),
     DUPLICATE_HEADER_FIELD("R0202", Severity.ERROR, "a header field is given twice"),
     MISSING_HEADER_FIELD("R0203", Severity.ERROR, "a required header field is missing"),
     LIBRARY_NOT_RUBRIC("R0204", Severity.ERROR, "a scale library holds something only a rubric may"),
+    VERSION_NOT_FILE_NAME("R0205", Severity.ERROR, "a file named for a version declares another"),
+    ID_NOT_FOLDER_NAME("R0206", Severity.WARNING, "a rubric named for a version sits in a folder not named for its id"),
+    DUPLICATE_VERSION("R0207", Severity.ERROR, "two files declare the same rubric id and version"),
 
     // R03xx: names
     DUPLICATE_ID("R0301", Severity.ERROR, "an id is defined twice"),

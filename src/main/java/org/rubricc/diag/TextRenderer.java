@@ -29,12 +29,45 @@ public final class TextRenderer {
         this.sources = sources;
     }
 
+    /**
+     * Renders diagnostics in the order given, at most {@link #MAX_ERRORS_PER_FILE} errors per file: past that a
+     * file's diagnostics are counted, not shown ("note: 81 more errors in x.rubric not shown"), since they are
+     * mostly echoes of the first and would push those off the screen.
+     */
     public String render(List<Diagnostic> diagnostics) {
         StringBuilder out = new StringBuilder();
+        String file = null;
+        int errors = 0;
+        int hiddenErrors = 0;
+        int hiddenOthers = 0;
         for (Diagnostic d : diagnostics) {
+            if (!d.span().file().equals(file)) {
+                hidden(out, file, hiddenErrors, hiddenOthers);
+                file = d.span().file();
+                errors = hiddenErrors = hiddenOthers = 0;
+            }
+            if (errors >= MAX_ERRORS_PER_FILE) {
+                if (d.isError()) hiddenErrors++;
+                else hiddenOthers++;
+                continue;
+            }
+            if (d.isError()) errors++;
             out.append(render(d)).append('\n');
         }
+        hidden(out, file, hiddenErrors, hiddenOthers);
         return out.toString();
+    }
+
+    /** At most this many errors of one file are shown; the rest are counted. */
+    public static final int MAX_ERRORS_PER_FILE = 50;
+
+    private static void hidden(StringBuilder out, String file, int errors, int others) {
+        if (errors == 0 && others == 0) return;
+        List<String> parts = new java.util.ArrayList<>();
+        if (errors > 0) parts.add(errors + " more error" + (errors == 1 ? "" : "s"));
+        if (others > 0) parts.add(others + " more warning" + (others == 1 ? "" : "s"));
+        out.append("note: ").append(String.join(" and ", parts)).append(" in ").append(printable(file))
+                .append(" not shown; fix the first ").append(MAX_ERRORS_PER_FILE).append(" and check again\n\n");
     }
 
     public String render(Diagnostic d) {

@@ -567,7 +567,9 @@ public final class Notice {
     }
 
     private String exampleValue(Change c, Optional<Dimension> d) {
-        String v = c.path().substring(c.path().lastIndexOf("/example:") + 9);
+        String written = c.path().substring(c.path().lastIndexOf("/example:") + 9);
+        // the second example of a value is `example:2#2`
+        String v = written.indexOf('#') > 0 ? written.substring(0, written.indexOf('#')) : written;
         return d.map(x -> Sentences.value(x, parse(x, v))).orElse("**" + Markdown.inline(v) + "**");
     }
 

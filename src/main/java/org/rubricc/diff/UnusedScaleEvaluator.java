@@ -32,8 +32,19 @@ final class UnusedScaleEvaluator implements Evaluator {
         }
     }
 
+    /**
+     * The names, in {@link Rubric#scales()}, of the scales some dimension uses. An imported scale is listed there as
+     * `alias.name` but knows itself by its name in the library, so it is found as the same scale, not by name.
+     */
     private static Set<String> usedNames(Rubric rubric) {
-        return rubric.dimensions().stream().map(Dimension::scale).flatMap(s -> s.name().stream()).collect(Collectors.toSet());
+        Set<String> used = rubric.dimensions().stream().map(Dimension::scale).flatMap(s -> s.name().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<Scale> usedScales = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        rubric.dimensions().forEach(d -> usedScales.add(d.scale()));
+        rubric.scales().forEach((name, scale) -> {
+            if (usedScales.contains(scale)) used.add(name);
+        });
+        return used;
     }
 
     /** A scale's content as written, without its place in the file. */

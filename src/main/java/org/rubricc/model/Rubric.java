@@ -22,6 +22,8 @@ public final class Rubric {
     private final List<Rule> rules;
     private final Span span;
     private final Span versionSpan;
+    private final Span titleSpan;
+    private final Span descriptionSpan;
 
     private final List<Dimension> dimensions;
     private final Map<String, Dimension> dimensionsById;
@@ -40,6 +42,15 @@ public final class Rubric {
     /** @param versionSpan where the version number is written, for diagnostics about versions */
     public Rubric(String id, Version version, String title, String description, List<ItemField> itemFields,
             Map<String, Scale> scales, List<Section> sections, List<Rule> rules, Span span, Span versionSpan) {
+        this(id, version, title, description, itemFields, scales, sections, rules, span, versionSpan, null, null);
+    }
+
+    /** @param titleSpan, descriptionSpan where the title and the description are written (null: unknown) */
+    public Rubric(String id, Version version, String title, String description, List<ItemField> itemFields,
+            Map<String, Scale> scales, List<Section> sections, List<Rule> rules, Span span, Span versionSpan,
+            Span titleSpan, Span descriptionSpan) {
+        this.titleSpan = titleSpan == null ? span : titleSpan;
+        this.descriptionSpan = descriptionSpan == null ? span : descriptionSpan;
         this.id = id;
         this.version = version;
         this.title = title;
@@ -104,6 +115,16 @@ public final class Rubric {
 
     public Span span() {
         return span;
+    }
+
+    /** Where the title is written (the rubric's span when unknown). */
+    public Span titleSpan() {
+        return titleSpan;
+    }
+
+    /** Where the description is written (the rubric's span when unknown or absent). */
+    public Span descriptionSpan() {
+        return descriptionSpan;
     }
 
     /** Where the version number is written (the rubric's span when unknown). */

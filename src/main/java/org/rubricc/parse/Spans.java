@@ -26,7 +26,9 @@ final class Spans {
         int line = start.getLine();
         int column = start.getCharPositionInLine() + 1;
         if (stop.getType() == Token.EOF) {
-            return new Span(file, stop.getLine(), stop.getCharPositionInLine() + 1, stop.getLine(),
+            // A span that runs to the end of the file (a whole file) starts where it starts, not at the end.
+            return new Span(file, start.getType() == Token.EOF ? stop.getLine() : line,
+                    start.getType() == Token.EOF ? stop.getCharPositionInLine() + 1 : column, stop.getLine(),
                     stop.getCharPositionInLine() + 1);
         }
         String text = stop.getText() == null ? "" : stop.getText();

@@ -22,6 +22,8 @@ import org.rubricc.testing.Golden;
  * {@code main.rubric}, for cases that need several files) is checked, and the rendered diagnostics
  * must equal {@code diagnostics/NAME.expected}. A folder with {@code old.rubric} and
  * {@code new.rubric} instead is a version check ({@code rubricc diff --check-version OLD NEW}).
+ * A folder with neither is a run over every rubric in it ({@code rubricc check FOLDER}), unless it holds a
+ * {@code main.*} file that is not a rubric, which is then checked alone.
  * Adding a case is adding files. A folder case may hold {@code analysis-budget-ms}, the semantic
  * analysis's time budget for it in milliseconds.
  */
@@ -36,11 +38,19 @@ class DiagnosticsGoldenTest {
             for (Path p : s.sorted().toList()) {
                 String file = p.getFileName().toString();
                 if (Files.isDirectory(p) && Files.exists(p.resolve("old.rubric"))) out.add(new Case(file, p, p.resolve("new.rubric")));
-                else if (Files.isDirectory(p)) out.add(new Case(file, p, p.resolve("main.rubric")));
+                else if (Files.isDirectory(p) && Files.exists(p.resolve("main.rubric"))) out.add(new Case(file, p, p.resolve("main.rubric")));
+                else if (Files.isDirectory(p)) out.add(new Case(file, p, mainOtherThanRubric(p)));
                 else if (file.endsWith(".rubric")) out.add(new Case(file.substring(0, file.length() - 7), DIR, p));
             }
         }
         return out;
+    }
+
+    /** A folder's {@code main.*} file that is not a rubric (checked as given), or null: then the whole folder is checked. */
+    private static Path mainOtherThanRubric(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> f.getFileName().toString().startsWith("main.")).findFirst().orElse(null);
+        }
     }
 
     static String render(Case c) {
@@ -53,6 +63,22 @@ class DiagnosticsGoldenTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+        if (c.main() == null) {
+            // Every rubric under the folder, checked as one run, like `rubricc check FOLDER`.
+            List<Compilation> all = new ArrayList<>();
+            List<org.rubricc.diag.Diagnostic> ds = new ArrayList<>();
+            try (Stream<Path> s = Files.walk(c.root())) {
+                for (Path f : s.filter(f -> f.toString().endsWith(".rubric")).sorted().toList()) {
+                    Compilation one = frontend.check(f);
+                    all.add(one);
+                    ds.addAll(one.diagnostics());
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ds.addAll(Layout.duplicates(all));
+            return new TextRenderer(frontend.sources()).render(ds.stream().distinct().sorted(org.rubricc.diag.Diagnostics.ORDER).toList());
         }
         if (c.main().getFileName().toString().equals("new.rubric")) {
             Compilation old = frontend.check(c.root().resolve("old.rubric")), now = frontend.check(c.main());

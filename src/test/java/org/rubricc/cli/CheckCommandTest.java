@@ -96,6 +96,13 @@ class CheckCommandTest {
     @Test
     void usageAndIoProblemsExitTwo() {
         assertEquals(2, run("check", "no/such/file.rubric").status());
+        // A missing file among good ones: its error alone, no summary that says "0 errors".
+        for (String command : List.of("check", "compile")) {
+            Run missing = command.equals("check") ? run("check", "rubrics/image-quality/1.0.0.rubric", "no/such/file.rubric")
+                    : run("compile", "rubrics/image-quality/1.0.0.rubric", "no/such/file.rubric", "-o", "target/never-written");
+            assertEquals(2, missing.status(), command);
+            assertEquals("error: no such file or folder: no/such/file.rubric\n", missing.err(), command);
+        }
         assertEquals(2, run("check", "--format", "yaml", BROKEN.toString()).status());
         assertEquals(2, run("check").status());
         assertEquals(2, run("frobnicate").status());

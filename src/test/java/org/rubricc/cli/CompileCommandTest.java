@@ -29,12 +29,20 @@ class CompileCommandTest {
 
     @Test
     void twoFilesDeclaringTheSameVersionAreAnError(@TempDir Path tmp) throws IOException {
-        Files.createDirectories(tmp.resolve("a"));
-        Files.writeString(tmp.resolve("a/1.0.0.rubric"), OK);
-        Files.writeString(tmp.resolve("a/copy.rubric"), OK);
-        CheckCommandTest.Run r = CheckCommandTest.run("compile", tmp.toString(), "-o", tmp.resolve("out").toString());
-        assertEquals(1, r.status());
-        assertTrue(r.err().contains("both declare r 1.0.0"), r.err());
+        Files.createDirectories(tmp.resolve("r"));
+        Files.writeString(tmp.resolve("r/1.0.0.rubric"), OK);
+        Files.writeString(tmp.resolve("r/copy.rubric"), OK);
+        for (String command : List.of("check", "compile")) {
+            CheckCommandTest.Run r = command.equals("check") ? CheckCommandTest.run("check", tmp.toString())
+                    : CheckCommandTest.run("compile", tmp.toString(), "-o", tmp.resolve("out").toString());
+            assertEquals(1, r.status(), command);
+            // One error, pointing at both files, and a count that says so.
+            assertTrue(r.err().contains("error[R0207]: `r` 1.0.0 is declared twice\n"), r.err());
+            assertTrue(r.err().contains("r/copy.rubric:2:9"), r.err());
+            assertTrue(r.err().contains("r/1.0.0.rubric:2:9"), r.err());
+            assertTrue(r.err().contains("2 files checked, 1 error, 0 warnings"), r.err());
+            assertFalse(Files.exists(tmp.resolve("out")));
+        }
     }
 
     @Test

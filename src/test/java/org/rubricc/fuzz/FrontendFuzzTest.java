@@ -73,6 +73,11 @@ class FrontendFuzzTest {
             assertFalse(d.message().isBlank());
         }
         assertFalse(text.contains("Exception"), text);
+        // Error recovery never shows more than the cap of errors for one file; the rest are counted in a note.
+        long shown = text.lines().filter(l -> l.startsWith("error[")).count();
+        long errors = c.diagnostics().stream().filter(Diagnostic::isError).count();
+        assertTrue(shown <= TextRenderer.MAX_ERRORS_PER_FILE, text);
+        assertEquals(errors > shown, text.contains("more error"), text);
         return c;
     }
 
