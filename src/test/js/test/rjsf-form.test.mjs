@@ -48,6 +48,7 @@ async function open(v, width = 1366) {
     if (m.type() === 'error' && !/favicon|Failed to load resource/.test(m.text())) problems.push(`console error: ${m.text()}`);
   });
   page.problems = problems;
+  page.patterns = textPatterns(formFiles(v.dir).schema);
   await page.goto(`${server.url}/?form=${v.id}/${v.version}&item=item-1&rater=rater-1`);
   await page.waitForFunction(() => window.__ready || window.__loadError);
   const loadError = await page.evaluate(() => window.__loadError);
@@ -94,12 +95,41 @@ async function allShown(page) {
   return [...await shown(page, 'root'), ...await shown(page, 'root_answers'), ...await shown(page, 'root_justifications')];
 }
 
+/**
+ * The pattern each free-text answer must match, by field id (root_answers_<id>), from the schema:
+ * a rater types text in the asked format, so the form test does too.
+ */
+function textPatterns(schema) {
+  const out = new Map();
+  const visit = (node, inAnswers) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((n) => visit(n, inAnswers));
+    if (inAnswers && node.properties) {
+      for (const [id, p] of Object.entries(node.properties)) if (typeof p.pattern === 'string') out.set(`root_answers_${id}`, p.pattern);
+    }
+    for (const k of ['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else']) if (node[k]) visit(node[k], inAnswers);
+    if (!inAnswers && node.properties?.answers) visit(node.properties.answers, true);
+  };
+  visit(schema, false);
+  return out;
+}
+
+/** Text for a free-text question: the given text, or for a formatted one the first sample that fits its pattern. */
+function textFor(page, q, text) {
+  const pattern = page.patterns?.get(q.id);
+  if (!pattern) return text;
+  const samples = [text, 'none', 'https://example.org/copy-1\nhttps://example.org/copy-2', 'n/a', '0'];
+  const fits = samples.find((s) => new RegExp(pattern, 'u').test(s));
+  assert.ok(fits !== undefined, `${q.label}: no sample text fits its pattern ${pattern}`);
+  return fits;
+}
+
 /** Answers one question: the option with index i for choices, the given text otherwise. */
 async function answer(page, q, i = 0, text = TEXT + TEXT) {
   if (q.kind === 'radio' || q.kind === 'checkboxes') await page.click(`[id="${q.id}-${i}"]`);
   else if (q.kind === 'select') await page.selectOption(`[id="${q.id}"]`, { index: i + 1 });
   else if (q.kind === 'number') await page.fill(`[id="${q.id}"]`, '1');
-  else if (q.kind === 'text') await page.fill(`[id="${q.id}"]`, q.id === 'root_item' ? 'item-1' : q.id === 'root_rater' ? 'rater-1' : text);
+  else if (q.kind === 'text') await page.fill(`[id="${q.id}"]`, q.id === 'root_item' ? 'item-1' : q.id === 'root_rater' ? 'rater-1' : textFor(page, q, text));
   else assert.fail(`do not know how to answer ${q.id} (${q.label})`);
 }
 
