@@ -129,12 +129,12 @@ final class CompileCommand implements Callable<Integer> {
                 }
             }
         }
-        OutputWriter writer = new OutputWriter(out);
-        int changed = 0;
-        try {
-            for (Map.Entry<String, byte[]> o : outputs.entrySet()) {
-                if (writer.write(o.getKey(), o.getValue())) changed++;
-            }
+        int changed;
+        try (OutputWriter writer = OutputWriter.lock(out, err)) {
+            changed = writer.writeAll(outputs);
+        } catch (OutputWriter.WriteFailure e) {
+            err.println("error: " + e.describe());
+            return Main.USAGE;
         } catch (IOException e) {
             err.println("error: cannot write to " + out + ": " + org.rubricc.diag.IoReason.of(e));
             return Main.USAGE;

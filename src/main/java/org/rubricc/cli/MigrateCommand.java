@@ -140,72 +140,87 @@ final class MigrateCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return Main.USAGE;
         }
-        Summary summary = new Summary();
-        List<Path> temps = new ArrayList<>();
+        // The output folder is locked while this run writes it, so two runs into one folder take turns.
+        OutputWriter folder;
         try {
-            Files.createDirectories(out);
-            for (String f : FILES) temps.add(OutputWriter.temporary(out.resolve(f)));
-        } catch (IOException | RuntimeException e) {
+            folder = OutputWriter.lock(out, err);
+        } catch (IOException e) {
             err.println("error: cannot write to " + out + ": " + org.rubricc.diag.IoReason.of(e));
-            deleteAll(temps);
             return Main.USAGE;
         }
-        // Lines are read in batches and judged on every core; outcomes are written in input order.
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "rubricc-migrate");
-            t.setDaemon(true);
-            return t;
-        });
-        try (RatingsReader reader = new RatingsReader(in);
-                OutputStream migrated = new BufferedOutputStream(Files.newOutputStream(temps.get(0)), 1 << 16);
-                OutputStream rerate = new BufferedOutputStream(Files.newOutputStream(temps.get(1)), 1 << 16);
-                OutputStream rejected = new BufferedOutputStream(Files.newOutputStream(temps.get(2)), 1 << 16);
-                OutputStream dropped = new BufferedOutputStream(Files.newOutputStream(temps.get(3)), 1 << 16)) {
-            OutputStream[] files = {migrated, rerate, rejected};
-            java.util.ArrayDeque<java.util.concurrent.Future<List<Outcome>>> inFlight = new java.util.ArrayDeque<>();
-            boolean more = true;
-            while (more || !inFlight.isEmpty()) {
-                if (more) {
-                    List<RatingsReader.RawLine> batch = new ArrayList<>(BATCH);
-                    RatingsReader.RawLine line;
-                    while (batch.size() < BATCH && (line = reader.nextRaw()) != null) batch.add(copy(line));
-                    more = batch.size() == BATCH;
-                    if (!batch.isEmpty()) inFlight.add(pool.submit(() -> batch.stream().map(worker::process).toList()));
-                }
-                if (!inFlight.isEmpty() && (!more || inFlight.size() > 2 * threads)) {
-                    for (Outcome o : await(inFlight.removeFirst())) {
-                        files[o.file()].write(o.bytes());
-                        if (o.dropped() != null) dropped.write(o.dropped());
-                        summary.count(o);
+        try {
+            Summary summary = new Summary();
+            List<Path> temps = new ArrayList<>();
+            try {
+                for (String f : FILES) temps.add(OutputWriter.temporary(out.resolve(f)));
+            } catch (IOException | RuntimeException e) {
+                err.println("error: cannot write to " + out + ": " + org.rubricc.diag.IoReason.of(e));
+                deleteAll(temps);
+                return Main.USAGE;
+            }
+            // Lines are read in batches and judged on every core; outcomes are written in input order.
+            int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "rubricc-migrate");
+                t.setDaemon(true);
+                return t;
+            });
+            try (RatingsReader reader = new RatingsReader(in);
+                    OutputStream migrated = new BufferedOutputStream(Files.newOutputStream(temps.get(0)), 1 << 16);
+                    OutputStream rerate = new BufferedOutputStream(Files.newOutputStream(temps.get(1)), 1 << 16);
+                    OutputStream rejected = new BufferedOutputStream(Files.newOutputStream(temps.get(2)), 1 << 16);
+                    OutputStream dropped = new BufferedOutputStream(Files.newOutputStream(temps.get(3)), 1 << 16)) {
+                OutputStream[] files = {migrated, rerate, rejected};
+                java.util.ArrayDeque<java.util.concurrent.Future<List<Outcome>>> inFlight = new java.util.ArrayDeque<>();
+                boolean more = true;
+                while (more || !inFlight.isEmpty()) {
+                    if (more) {
+                        List<RatingsReader.RawLine> batch = new ArrayList<>(BATCH);
+                        RatingsReader.RawLine line;
+                        while (batch.size() < BATCH && (line = reader.nextRaw()) != null) batch.add(copy(line));
+                        more = batch.size() == BATCH;
+                        if (!batch.isEmpty()) inFlight.add(pool.submit(() -> batch.stream().map(worker::process).toList()));
+                    }
+                    if (!inFlight.isEmpty() && (!more || inFlight.size() > 2 * threads)) {
+                        for (Outcome o : await(inFlight.removeFirst())) {
+                            files[o.file()].write(o.bytes());
+                            if (o.dropped() != null) dropped.write(o.dropped());
+                            summary.count(o);
+                        }
                     }
                 }
+            } catch (IOException | java.io.UncheckedIOException | Judges.CompileFailure e) {
+                pool.shutdownNow();
+                deleteAll(temps);
+                err.println("error: " + (e instanceof Judges.CompileFailure ? e.getMessage() : "cannot read " + shown + " or write to " + out
+                        + " after line " + summary.total() + ": " + org.rubricc.diag.IoReason.of(e)));
+                return Main.USAGE;
+            } catch (RuntimeException | Error e) {
+                deleteAll(temps); // nothing half-written is left behind
+                throw e;
+            } finally {
+                pool.shutdownNow();
             }
-        } catch (IOException | java.io.UncheckedIOException | Judges.CompileFailure e) {
-            pool.shutdownNow();
-            deleteAll(temps);
-            err.println("error: " + (e instanceof Judges.CompileFailure ? e.getMessage() : "cannot read " + shown + " or write to " + out
-                    + " after line " + summary.total() + ": " + org.rubricc.diag.IoReason.of(e)));
-            return Main.USAGE;
-        } catch (RuntimeException | Error e) {
-            deleteAll(temps); // nothing half-written is left behind
-            throw e;
+            try {
+                for (int i = 0; i < FILES.size(); i++) {
+                    Files.move(temps.get(i), out.resolve(FILES.get(i)), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException e) {
+                deleteAll(temps);
+                err.println("error: cannot write to " + out + ": " + org.rubricc.diag.IoReason.of(e));
+                return Main.USAGE;
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            summary.print(o, shown, target, out);
+            o.flush();
+            return summary.migrated == summary.total() ? 0 : 1;
         } finally {
-            pool.shutdownNow();
-        }
-        try {
-            for (int i = 0; i < FILES.size(); i++) {
-                Files.move(temps.get(i), out.resolve(FILES.get(i)), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                folder.close();
+            } catch (IOException ignored) {
+                // the lock goes with the process anyway
             }
-        } catch (IOException e) {
-            deleteAll(temps);
-            err.println("error: cannot write to " + out + ": " + org.rubricc.diag.IoReason.of(e));
-            return Main.USAGE;
         }
-        PrintWriter o = spec.commandLine().getOut();
-        summary.print(o, shown, target, out);
-        o.flush();
-        return summary.migrated == summary.total() ? 0 : 1;
     }
 
     /** Lines per batch handed to a worker thread. */

@@ -29,7 +29,8 @@ class GeneratedDocsTest {
     static List<String> files(Path root) throws IOException {
         if (!Files.isDirectory(root)) return List.of();
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(OutputWriter.LOCK_FILE))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
     }
 

@@ -61,4 +61,58 @@ class OutputWriterTest {
         assertThrows(IOException.class, () -> w.write("../escape.txt", new byte[0]));
         assertFalse(Files.exists(tmp.resolve("escape.txt")));
     }
+
+    @Test
+    void anIOErrorPartWayLeavesEveryOutputAsItWasAndNoTemporary(@TempDir Path out) throws IOException {
+        OutputWriter w = new OutputWriter(out);
+        w.write("a/x.md", "old\n".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(out.resolve("b"), "a file where a folder must be\n");
+        java.util.Map<String, byte[]> next = new java.util.LinkedHashMap<>();
+        next.put("a/x.md", "new\n".getBytes(StandardCharsets.UTF_8));
+        next.put("b/y.md", "new\n".getBytes(StandardCharsets.UTF_8));
+        OutputWriter.WriteFailure f = assertThrows(OutputWriter.WriteFailure.class, () -> w.writeAll(next));
+        assertEquals("old\n", Files.readString(out.resolve("a/x.md")), "a was written to its temporary, never renamed");
+        assertEquals(List.of("a/x.md", "b"), files(out), "no temporary is left");
+        assertTrue(f.describe().startsWith("cannot write " + out.resolve("b/y.md")), f.describe());
+        assertTrue(f.describe().endsWith("; no output file was changed"), f.describe());
+    }
+
+    @Test
+    void temporariesAKilledRunLeftAreRemovedByTheNextCompile(@TempDir Path out) throws IOException {
+        Path left = Files.createDirectories(out.resolve("image-quality/1.0.0")).resolve(".guidelines.md.k2j4h9x0a1.tmp");
+        Files.writeString(left, "half a fi");
+        Path mine = out.resolve("image-quality/notes.tmp"); // not a name rubricc gives: kept
+        Files.writeString(mine, "the user's\n");
+        CheckCommandTest.Run r = CheckCommandTest.run("compile", "rubrics/image-quality/1.0.0.rubric", "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertFalse(Files.exists(left));
+        assertTrue(Files.exists(mine));
+        assertTrue(files(out).stream().noneMatch(f -> f.endsWith(".tmp") && !f.endsWith("notes.tmp")), files(out).toString());
+    }
+
+    @Test
+    void aSecondCompileIntoTheSameFolderWaitsForTheFirst(@TempDir Path out) throws Exception {
+        java.io.StringWriter said = new java.io.StringWriter();
+        Process proc;
+        try (OutputWriter held = OutputWriter.lock(out, new java.io.PrintWriter(said))) {
+            proc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.rubricc.cli.Main",
+                    "compile", "rubrics/image-quality/1.0.0.rubric", "-o", out.toString())
+                    .redirectErrorStream(true).start();
+            proc.getOutputStream().close();
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8));
+            String first = lines.readLine();
+            assertEquals("waiting for another rubricc that is writing to " + out.toAbsolutePath().normalize() + " ...", first);
+            assertFalse(proc.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS), "it waits while the folder is locked");
+            assertEquals(List.of(OutputWriter.LOCK_FILE), files(out), "and has written nothing");
+            held.close();
+            String rest = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(proc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, proc.exitValue(), rest);
+            assertTrue(rest.contains("compiled 1 rubric version into"), rest);
+        }
+        assertTrue(files(out).contains("image-quality/1.0.0/guidelines.md"));
+        assertEquals("", said.toString(), "the first writer did not wait");
+    }
 }
