@@ -53,6 +53,9 @@ final class ByteReaderGenerator {
                 .build());
         stateType.addField(int.class, "se");
         stateType.addField(int.class, "sl");
+        stateType.addField(FieldSpec.builder(byte[].class, "sb")
+                .addJavadoc("The bytes {@code ss .. se} index: the input's, or {@code scratch} where the string had escapes.\n").build());
+        stateType.addField(FieldSpec.builder(byte[].class, "scratch").addJavadoc("Decoded strings with escapes.\n").build());
 
         type.addMethod(MethodSpec.methodBuilder("plain").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(violations)
                 .addJavadoc("The verdict of the byte reader, or null when it leaves the rating to Jackson's parser.\n")

@@ -60,15 +60,22 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int lines = Integer.getInteger("rubricc.bench.lines", 1_000_000);
         int rounds = Integer.getInteger("rubricc.bench.rounds", 5);
-        Path file = Path.of(System.getProperty("rubricc.bench.file", "target/bench/image-edit-2.0.0-" + lines + ".jsonl"));
-        run(lines, rounds, file, System.out);
+        boolean escaped = "escaped".equals(System.getProperty("rubricc.bench.text", "plain"));
+        Path file = Path.of(System.getProperty("rubricc.bench.file",
+                "target/bench/image-edit-2.0.0-" + lines + (escaped ? "-escaped" : "") + ".jsonl"));
+        run(lines, rounds, file, escaped, System.out);
     }
 
     public static void run(int lines, int rounds, Path file, PrintStream out) throws Exception {
+        run(lines, rounds, file, false, out);
+    }
+
+    /** {@code escaped}: justifications as raters write them, written as Python's json.dumps writes them (see write). */
+    public static void run(int lines, int rounds, Path file, boolean escaped, PrintStream out) throws Exception {
         Path rubricFile = Path.of("rubrics/image-edit/2.0.0.rubric");
         Compilation c = new Frontend(Path.of("rubrics")).check(rubricFile);
         Rubric rubric = c.rubric().orElseThrow(() -> new IllegalStateException(rubricFile + " has errors"));
-        if (!Files.exists(file)) write(rubric, lines, file);
+        if (!Files.exists(file)) write(rubric, lines, file, escaped);
         byte[] data = Files.readAllBytes(file);
         int[] starts = new int[lines + 1];
         int n = 0;
@@ -168,8 +175,20 @@ public final class Benchmark {
         return valid;
     }
 
-    /** The benchmark file: generated ratings, one per line, half of them mutated (every kind in turn); 1 in 20 damaged. */
-    static void write(Rubric rubric, int lines, Path file) throws IOException {
+    /** A justification as raters write them: several lines, quotes, accents and a dash. */
+    static final String REAL_TEXT = "The edit follows the instruction: the sign now reads \"Caf\u00e9 du Nord\".\n"
+            + "But the awning changed colour \u2014 red, not green \u2014 and the second window is gone.\n"
+            + "Compared side by side at 200% zoom.";
+
+    /** A writer as Python's json.dumps: every non-ASCII character as a u escape, line breaks and quotes escaped. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter ASCII_JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII);
+
+    /**
+     * The benchmark file: generated ratings, one per line, half of them mutated (every kind in turn); 1 in 20 damaged.
+     * {@code escaped}: every justification is a real one ({@link #REAL_TEXT}) and the lines are written with escapes.
+     */
+    static void write(Rubric rubric, int lines, Path file, boolean escaped) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         SubmissionGenerator gen = new SubmissionGenerator(rubric, 20_000_000L);
@@ -181,7 +200,13 @@ public final class Benchmark {
                 // Half the lines valid as generated, the other half cycling through every mutation kind.
                 var sample = gen.sample(i % 2 == 0 ? SubmissionGenerator.Mutation.NONE : kinds[(i / 2) % kinds.length]);
                 if (sample.isEmpty()) continue;
-                String line = sample.get().submission().toString();
+                var submission = sample.get().submission();
+                if (escaped && submission.get("justifications") instanceof com.fasterxml.jackson.databind.node.ObjectNode js) {
+                    js.properties().forEach(e -> {
+                        if (e.getValue().isTextual()) e.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(REAL_TEXT));
+                    });
+                }
+                String line = escaped ? ASCII_JSON.writeValueAsString(submission) : submission.toString();
                 if (random.nextInt(20) == 0) {
                     int cut = random.nextInt(line.length());
                     if (cut > 0 && Character.isHighSurrogate(line.charAt(cut - 1))) cut--;

@@ -23,4 +23,15 @@ class BenchmarkSmokeTest {
         }
         assertFalse(out.contains("disagree"), out);
     }
+
+    @Test
+    void theEscapedFileHoldsEscapesAndTheEnginesAgreeOnIt(@TempDir Path tmp) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Path file = tmp.resolve("escaped.jsonl");
+        Benchmark.run(2000, 1, file, true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String data = java.nio.file.Files.readString(file);
+        assertTrue(data.contains("Caf\\u00E9") || data.contains("Caf\\u00e9"), "non-ASCII written as u escapes");
+        assertTrue(data.contains("\\n") && data.contains("\\\""), "line breaks and quotes escaped");
+        assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("disagree"), bytes.toString(StandardCharsets.UTF_8));
+    }
 }

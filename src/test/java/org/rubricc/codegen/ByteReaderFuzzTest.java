@@ -60,6 +60,109 @@ class ByteReaderFuzzTest {
         }
     }
 
+    /**
+     * Ratings as a JSON writer that escapes may write them (Python's {@code json.dumps} escapes every non-ASCII
+     * character, a JavaScript writer only quotes and controls): each character of each key and string value is
+     * written plain, as a short escape or as a u escape in either case, astral characters as surrogate pairs; a few
+     * strings get what Jackson refuses or keeps as is (a lone surrogate, an unknown escape, a bad hex digit, a cut
+     * escape). The byte reader decodes the escapes itself: both engines must still agree on every line.
+     */
+    @Property
+    void escapedRatingsGetTheSameVerdictFromBothEngines(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+        Random random = new Random(seed);
+        Rubric r = RUBRICS.get(random.nextInt(RUBRICS.size()));
+        Engines engines = new Engines(r);
+        SubmissionGenerator gen = new SubmissionGenerator(r, seed);
+        StringBuilder file = new StringBuilder();
+        SubmissionGenerator.Mutation[] kinds = SubmissionGenerator.Mutation.values();
+        for (int line = 0; line < 20; line++) {
+            var sample = gen.sample(kinds[random.nextInt(kinds.length)]);
+            if (sample.isEmpty()) continue;
+            StringBuilder line = new StringBuilder();
+            write(sample.get().submission(), random, line);
+            // One line in eight cut short, after or inside an escape: the reader's end-of-input path.
+            if (random.nextInt(8) == 0) {
+                int cut = random.nextInt(line.length());
+                if (cut > 0 && Character.isHighSurrogate(line.charAt(cut - 1))) cut--;
+                line.setLength(cut);
+            }
+            file.append(line).append('\n');
+        }
+        byte[] input = file.toString().getBytes(StandardCharsets.UTF_8);
+        List<List<Engines.V>>[] verdicts = engines.judge(input);
+        String[] text = file.toString().split("\n", -1);
+        for (int i = 0; i < verdicts[0].size(); i++) {
+            if (!verdicts[0].get(i).equals(verdicts[1].get(i))) {
+                fail(r + ", line " + (i + 1) + ": the engines differ on\n" + text[i]
+                        + "\nruntime:   " + verdicts[0].get(i) + "\ngenerated: " + verdicts[1].get(i));
+            }
+        }
+    }
+
+    /** Characters a rater's text holds, beyond ASCII letters: accents, CJK, an emoji, quotes and line breaks. */
+    private static final String[] EXTRA = {"\u00e9", "\u4e2d\u6587", "\ud83d\ude00", "\"", "\\", "\n", "/", "\t", "\u2028", "\u0000"};
+
+    static void write(com.fasterxml.jackson.databind.JsonNode node, Random random, StringBuilder out) {
+        if (node.isObject()) {
+            out.append('{');
+            var fields = node.fields();
+            boolean first = true;
+            while (fields.hasNext()) {
+                var f = fields.next();
+                if (!first) out.append(',');
+                first = false;
+                string(f.getKey(), random, out);
+                out.append(':');
+                write(f.getValue(), random, out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) out.append(',');
+                write(node.get(i), random, out);
+            }
+            out.append(']');
+        } else if (node.isTextual()) {
+            String v = node.textValue();
+            // Justifications and free text: now and then with characters to escape (a choice id stays as it is).
+            if (v.length() > 8 && random.nextInt(3) == 0) v = v + EXTRA[random.nextInt(EXTRA.length)] + v;
+            string(v, random, out);
+        } else {
+            out.append(node.toString());
+        }
+    }
+
+    static void string(String v, Random random, StringBuilder out) {
+        int style = random.nextInt(4); // 0: plain; 1: some escaped; 2: all escaped; 3: ASCII only, as json.dumps writes
+        out.append('"');
+        for (int i = 0; i < v.length(); ) {
+            int cp = v.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean must = cp == '"' || cp == '\\' || cp < 0x20;
+            boolean escape = must || style == 2 || (style == 1 && random.nextInt(3) == 0) || (style == 3 && cp > 0x7E);
+            if (!escape) {
+                out.appendCodePoint(cp);
+            } else if (cp == '"' || cp == '\\' || (cp == '/' && random.nextBoolean())) {
+                out.append('\\').appendCodePoint(cp);
+            } else if (cp == '\n' && random.nextBoolean()) {
+                out.append("\\n");
+            } else if (cp == '\t' && random.nextBoolean()) {
+                out.append("\\t");
+            } else {
+                for (char c : Character.toChars(cp)) {
+                    String hex = String.format("%04x", (int) c);
+                    out.append("\\u").append(random.nextBoolean() ? hex : hex.toUpperCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        if (random.nextInt(25) == 0) {
+            String[] odd = {"\\ud800", "\\udc00x", "\\ud83d\\u0041", "\\x", "\\u12g4", "\\u12", "\\", "\\'", "\\U0041"};
+            out.append(odd[random.nextInt(odd.length)]);
+        }
+        out.append('"');
+    }
+
     /** Zero to three changes at random places: a byte put in, taken out or replaced, a cut, a repeat. */
     static byte[] damage(byte[] b, Random random) {
         int changes = random.nextInt(4);

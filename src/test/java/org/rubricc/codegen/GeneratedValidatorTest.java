@@ -282,6 +282,27 @@ class GeneratedValidatorTest {
             assertTrue(plain.invoke(null, b, 0, b.length, false) != null, "a valid rating is read from bytes: " + valid);
             byte[] nested = valid.replaceFirst("\\{", "{\"x\":{\"a\":[1,{\"b\":null}],\"c\":\"d\"},").getBytes(StandardCharsets.UTF_8);
             assertTrue(plain.invoke(null, nested, 0, nested.length, false) != null, "objects inside values are read from bytes");
+            // Escapes are decoded by the byte reader as Jackson decodes them, in keys and in values (the usual case of
+            // real justifications); a lone surrogate and an escape JSON does not have go to Jackson.
+            List<String> escaped = List.of(valid.replace("\"answers\"", "\"answ\\u0065rs\""),
+                    valid.replace("\"item\":\"", "\"item\":\"\\\"\\u00e9\\ud83d\\uDE00\\n\\t\\/\\\\"),
+                    valid.replace("\"rubric\"", "\"\\u0072ubric\""));
+            for (String e : escaped) {
+                assertTrue(e.contains("\\u"), e);
+                byte[] d = e.getBytes(StandardCharsets.UTF_8);
+                assertTrue(plain.invoke(null, d, 0, d.length, false) != null, "read from bytes: " + e);
+            }
+            List<String> odd = List.of(valid.replace("\"item\":\"", "\"item\":\"\\ud800x"), valid.replace("\"item\":\"", "\"item\":\"\\x"));
+            for (String e : odd) {
+                byte[] d = e.getBytes(StandardCharsets.UTF_8);
+                assertEquals(null, plain.invoke(null, d, 0, d.length, false), "left to Jackson: " + e);
+            }
+            byte[] both = String.join("\n", escaped.get(0), escaped.get(1), escaped.get(2), odd.get(0), odd.get(1), valid)
+                    .getBytes(StandardCharsets.UTF_8);
+            List<List<Engines.V>>[] verdicts = engines.judge(both);
+            assertEquals(verdicts[0], verdicts[1], "both engines, on escaped ratings");
+            assertEquals(verdicts[0].get(5), verdicts[0].get(0), "a key written with an escape is the same key");
+            assertEquals(verdicts[0].get(5), verdicts[0].get(2));
             for (String deferred : List.of("\uFEFF" + valid, valid.replaceFirst("\"item\":\"", "\"item\":\"\\\""),
                     valid.replaceFirst("\\{", "{\"x\":1e2,"), valid.replaceFirst("\\{", "{\"x\":{\"a\":[1],\"a\":2},"),
                     valid.replaceFirst("\\{", "{\"item\":\"y\","), valid + "x")) {
