@@ -194,6 +194,7 @@ final class Scales {
                     minMax(max.value().span(), lo, hi.get(), what);
                     return Optional.empty();
                 }
+                if (compiled.isPresent() && !patternFits(compiled.get(), pattern.regex().span(), lo, hi, min, max)) return Optional.empty();
                 return Optional.of(new Scale.Text(name, lo, hi, compiled, span));
             }
             default: {
@@ -271,6 +272,57 @@ final class Scales {
     private void duplicateValue(Span span, String value, String what, Span first) {
         out.add(Diagnostic.of(Code.DUPLICATE_SCALE_VALUE, span, value + " appears twice in " + what)
                 .withLabel("again here").withHint("the first is at line " + first.line()));
+    }
+
+    /**
+     * Whether some text matches both the pattern and the length limits: R1404 when none does; R1405 for each option of
+     * the pattern (`none|https?://...`) that the limits rule out, which the rater would be told yet could never give.
+     */
+    private boolean patternFits(TextPattern pattern, Span at, int lo, Optional<Integer> hi, Ast.NumberSetting min, Ast.NumberSetting max) {
+        if (lo == 0 && hi.isEmpty()) return true;
+        long[] all = TextPattern.lengths(pattern.regex());
+        String why = outside(all, lo, hi, min, max);
+        if (why != null) {
+            boolean tooLong = hi.isPresent() && all[0] > hi.get();
+            Ast.NumberSetting limit = tooLong ? max : min;
+            out.add(Diagnostic.of(Code.PATTERN_OUTSIDE_LENGTH, at, "no answer can match both the pattern and `"
+                    + limit.keyword().text() + " " + (tooLong ? hi.get() : lo) + "`")
+                    .withLabel(why)
+                    .withRelated(limit.span(), tooLong ? "answers may have at most " + characters(hi.get())
+                            : "answers must have at least " + characters(lo))
+                    .withHint("change the pattern or the limit; the form would accept no answer to this question"));
+            return false;
+        }
+        if (pattern.regex() instanceof TextPattern.Alt alt) {
+            for (TextPattern.Regex option : alt.options()) {
+                String optionWhy = outside(TextPattern.lengths(option), lo, hi, min, max);
+                if (optionWhy == null) continue;
+                boolean tooLong = hi.isPresent() && TextPattern.lengths(option)[0] > hi.get();
+                Ast.NumberSetting limit = tooLong ? max : min;
+                out.add(Diagnostic.of(Code.PATTERN_OPTION_OUTSIDE_LENGTH, at, "the option `" + option.emit()
+                        + "` of the pattern can never be given")
+                        .withLabel(optionWhy.replace("every text this pattern matches", "every text it matches"))
+                        .withRelated(limit.span(), tooLong ? "answers may have at most " + characters(hi.get())
+                                : "answers must have at least " + characters(lo))
+                        .withHint("drop the option, or change the limit: raters read the pattern's description and may try it"));
+            }
+        }
+        return true;
+    }
+
+    /** Why lengths {@code {shortest, longest}} miss the limits, or null when some length fits. */
+    private static String outside(long[] lengths, int lo, Optional<Integer> hi, Ast.NumberSetting min, Ast.NumberSetting max) {
+        if (hi.isPresent() && lengths[0] > hi.get()) {
+            return "every text this pattern matches has at least " + characters(lengths[0]);
+        }
+        if (lengths[1] != TextPattern.UNLIMITED && lengths[1] < lo) {
+            return "every text this pattern matches has at most " + characters(lengths[1]);
+        }
+        return null;
+    }
+
+    private static String characters(long n) {
+        return n + (n == 1 ? " character" : " characters");
     }
 
     private void minMax(Span span, Object lo, Object hi, String what) {

@@ -91,7 +91,9 @@ public enum Code {
     // R14xx: text patterns
     PATTERN_SYNTAX("R1401", Severity.ERROR, "a text pattern that is not a regular expression"),
     PATTERN_NOT_PORTABLE("R1402", Severity.ERROR, "a text pattern construct that Java, JavaScript and Python read differently"),
-    PATTERN_BACKTRACKING("R1403", Severity.ERROR, "a text pattern that a backtracking engine may take exponential time on");
+    PATTERN_BACKTRACKING("R1403", Severity.ERROR, "a text pattern that a backtracking engine may take exponential time on"),
+    PATTERN_OUTSIDE_LENGTH("R1404", Severity.ERROR, "no text matches both the pattern and the scale's `min` and `max` length"),
+    PATTERN_OPTION_OUTSIDE_LENGTH("R1405", Severity.WARNING, "an option of a text pattern that the scale's `min` or `max` length rules out");
 
     private final String id;
     private final Severity severity;

@@ -186,6 +186,48 @@ public record TextPattern(String source, Optional<String> description, Regex reg
         }
     }
 
+    /** A length no text reaches: a pattern with an unlimited repetition has no longest match. */
+    public static final long UNLIMITED = Long.MAX_VALUE;
+
+    /**
+     * The lengths, in characters (code points), of the texts {@code r} matches whole: {@code {shortest, longest}},
+     * longest {@link #UNLIMITED} when a repetition has no limit. Each character or class is one character.
+     */
+    public static long[] lengths(Regex r) {
+        if (r instanceof Chars) return new long[] {1, 1};
+        if (r instanceof Seq s) {
+            long lo = 0, hi = 0;
+            for (Regex p : s.parts()) {
+                long[] l = lengths(p);
+                lo = add(lo, l[0]);
+                hi = add(hi, l[1]);
+            }
+            return new long[] {lo, hi};
+        }
+        if (r instanceof Alt a) {
+            long lo = UNLIMITED, hi = 0;
+            for (Regex o : a.options()) {
+                long[] l = lengths(o);
+                lo = Math.min(lo, l[0]);
+                hi = Math.max(hi, l[1]);
+            }
+            return a.options().isEmpty() ? new long[] {0, 0} : new long[] {lo, hi};
+        }
+        Repeat rep = (Repeat) r;
+        long[] l = lengths(rep.body());
+        long hi = l[1] == 0 ? 0 : rep.max() == -1 ? UNLIMITED : times(l[1], rep.max());
+        return new long[] {times(l[0], rep.min()), hi};
+    }
+
+    private static long add(long a, long b) {
+        return a == UNLIMITED || b == UNLIMITED || a + b < 0 ? UNLIMITED : a + b;
+    }
+
+    private static long times(long a, long n) {
+        if (a == 0 || n == 0) return 0;
+        return a == UNLIMITED || a > UNLIMITED / n ? UNLIMITED : a * n;
+    }
+
     /** A regular expression of the portable subset: characters, sequences, alternatives and repetition. */
     public sealed interface Regex {
         /** The expression in the portable syntax. */

@@ -75,7 +75,7 @@ class ByteReaderFuzzTest {
         SubmissionGenerator gen = new SubmissionGenerator(r, seed);
         StringBuilder file = new StringBuilder();
         SubmissionGenerator.Mutation[] kinds = SubmissionGenerator.Mutation.values();
-        for (int line = 0; line < 20; line++) {
+        for (int k = 0; k < 20; k++) {
             var sample = gen.sample(kinds[random.nextInt(kinds.length)]);
             if (sample.isEmpty()) continue;
             StringBuilder line = new StringBuilder();
