@@ -81,6 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         PrintWriter out = spec.commandLine().getOut();
+        String shownOneLine = oneLine(shown);
         Progress progress = new Progress(err);
         long total = 0, valid = 0;
         // Per version named (in version order), when several were given: ratings and valid ones.
@@ -99,12 +100,12 @@ final class ValidateCommand implements Callable<Integer> {
                 }
                 if (format == Format.json) {
                     out.print(json(line.number(), violations));
-                } else {
+                } else if (!violations.isEmpty()) {
+                    String at = shownOneLine + ":" + line.number() + ": ";
                     for (Violation v : violations) {
                         // The key in the path and the file name come from outside too: escaped like the message,
                         // so no line can be forged and no terminal escape runs.
-                        out.println(oneLine(shown) + ":" + line.number() + ": " + (v.path().isEmpty() ? "" : oneLine(v.path()) + ": ")
-                                + oneLine(v.message()));
+                        out.println(at + (v.path().isEmpty() ? "" : oneLine(v.path()) + ": ") + oneLine(v.message()));
                     }
                 }
                 progress.update(total);
@@ -113,10 +114,12 @@ final class ValidateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             progress.clear();
+            out.flush(); // what was judged comes before the error, as it happened
             err.println("error: cannot read " + shown + (total == 0 ? "" : " after line " + total) + ": " + org.rubricc.diag.IoReason.of(e));
             return Main.USAGE;
         } catch (Judges.CompileFailure e) {
             progress.clear();
+            out.flush();
             err.println("error: " + e.getMessage());
             return Main.USAGE;
         }
@@ -214,7 +217,16 @@ final class ValidateCommand implements Callable<Integer> {
      * reach a terminal, where they could erase or reorder what is shown.
      */
     static String oneLine(String s) {
-        StringBuilder b = new StringBuilder(s.length());
+        int i = 0;
+        for (int n = s.length(); i < n; i++) { // mostly nothing to escape: the string itself
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x061C && (c == 0x061C || c == 0x200E || c == 0x200F
+                    || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))) {
+                break;
+            }
+        }
+        if (i == s.length()) return s;
+        StringBuilder b = new StringBuilder(s.length() + 8);
         s.codePoints().forEach(cp -> {
             if (cp == '\n') b.append("\\n");
             else if (cp == '\r') b.append("\\r");
