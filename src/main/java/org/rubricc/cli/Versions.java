@@ -40,8 +40,10 @@ final class Versions {
         Diagnostics all = new Diagnostics();
         Versions v = new Versions();
         List<String> problems = new ArrayList<>();
+        List<Compilation> checked = new ArrayList<>();
         for (Path f : files) {
             Compilation c = frontend.check(f);
+            checked.add(c);
             all.addAll(c.diagnostics());
             if (c.library()) {
                 if (paths.stream().anyMatch(p -> p.normalize().equals(f))) problems.add(c.displayPath() + " is a scale library, not a rubric");
@@ -53,16 +55,15 @@ final class Versions {
             }
             Rubric r = c.rubric().get();
             Rubric previous = v.byId.computeIfAbsent(r.id(), k -> new TreeMap<>()).putIfAbsent(r.version(), r);
-            if (previous != null) {
-                problems.add(v.files.get(previous) + " and " + c.displayPath() + " both declare " + r.id() + " " + r.version());
-            } else {
-                v.files.put(r, c.displayPath());
-            }
+            if (previous == null) v.files.put(r, c.displayPath());
         }
+        // One version declared by two files: R0207, as `check` reports it.
+        all.addAll(org.rubricc.check.Layout.duplicates(checked));
         List<Diagnostic> errors = all.sorted().stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty() || !problems.isEmpty()) {
             err.print(new TextRenderer(frontend.sources()).render(errors));
             for (String p : problems) err.println("error: " + p + "; no rating was checked");
+            if (problems.isEmpty()) err.println("error: no rating was checked");
             return null;
         }
         if (v.byId.isEmpty()) {

@@ -43,6 +43,26 @@ class ValidateCommandTest {
     }
 
     @Test
+    void twoFilesDeclaringOneVersionAreR0207AsInCheck(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("image-quality"));
+        Files.copy(Path.of("rubrics/image-quality/1.0.0.rubric"), dir.resolve("1.0.0.rubric"));
+        Files.copy(Path.of("rubrics/image-quality/1.0.0.rubric"), dir.resolve("copy.rubric"));
+        Files.createDirectories(tmp.resolve("shared"));
+        Files.copy(Path.of("rubrics/shared/image-scales.rubric"), tmp.resolve("shared/image-scales.rubric"));
+        Path f = tmp.resolve("r.jsonl");
+        Files.writeString(f, VALID + "\n");
+        for (String command : new String[] {"validate", "check"}) {
+            CheckCommandTest.Run r = command.equals("check") ? CheckCommandTest.run("check", "--root", tmp.toString(), dir.toString())
+                    : CheckCommandTest.run("validate", "--root", tmp.toString(), dir.toString(), f.toString());
+            assertTrue(r.err().contains("error[R0207]: `image-quality` 1.0.0 is declared twice"), command + ": " + r.err());
+            assertFalse(r.err().contains("0 errors"), r.err());
+        }
+        CheckCommandTest.Run r = CheckCommandTest.run("validate", "--root", tmp.toString(), dir.toString(), f.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().endsWith("error: no rating was checked\n"), r.err());
+    }
+
+    @Test
     void textOutputHasOneLinePerProblemAndASummary(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("r.jsonl");
         Files.writeString(f, VALID + "\n" + VALID.replace("\"overall_quality\":4", "\"overall_quality\":7") + "\n{oops\n");
