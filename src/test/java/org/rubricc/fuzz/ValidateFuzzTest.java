@@ -108,6 +108,14 @@ class ValidateFuzzTest {
         assertTrue(text.out().endsWith(summary + "\n"), "summary `" + summary + "` in\n" + tail(text.out()));
         int problemLines = text.out().split("\n", -1).length - 2;
         assertTrue(lines - valid <= problemLines, "every invalid rating has at least one line of problems");
+        // Keys and values come from the file: no line can be forged, and nothing reaches a terminal raw.
+        String[] out = text.out().split("\n", -1);
+        for (int i = 0; i < out.length - 2; i++) {
+            assertTrue(out[i].matches("\\Q" + f + "\\E:[0-9]+: .*"), "a problem line starts with FILE:LINE: " + out[i]);
+        }
+        text.out().codePoints().forEach(cp -> assertTrue(cp == '\n' || !(Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029
+                || cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)),
+                () -> String.format("U+%04X printed raw", cp)));
     }
 
     /**
