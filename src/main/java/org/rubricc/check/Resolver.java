@@ -20,6 +20,7 @@ import org.rubricc.model.Rubric;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
 import org.rubricc.model.Section;
+import org.rubricc.model.Table;
 import org.rubricc.model.Value;
 import org.rubricc.model.Version;
 import org.rubricc.source.Span;
@@ -64,6 +65,7 @@ final class Resolver {
             for (Ast.ItemField f : file.itemFields()) libraryOnly(f.span(), "item fields");
             for (Ast.Section s : file.sections()) libraryOnly(s.span(), "sections");
             for (Ast.Rule r : file.rules()) libraryOnly(r.span(), "rules");
+            for (Ast.Table t : file.tables()) libraryOnly(t.span(), "tables");
             warnUnusedImports();
             return new Result(named, null);
         }
@@ -71,6 +73,16 @@ final class Resolver {
         collectDimensions(named);
         List<Section> sections = sections();
         List<Rule> rules = rules();
+        Map<String, List<Condition>> skips = new HashMap<>();
+        for (Section s : sections) {
+            for (Dimension d : s.dimensions()) {
+                List<Condition> cs = new ArrayList<>();
+                s.skipWhen().ifPresent(cs::add);
+                d.skipWhen().ifPresent(cs::add);
+                skips.put(d.id(), cs);
+            }
+        }
+        List<Table> tables = new Tables(dims, skips, conditions, out).resolve(file.tables());
         formerlyOnce();
         warnUnusedImports();
         if (dims.isEmpty()) {
@@ -84,7 +96,7 @@ final class Resolver {
         }
         if (header.version == null || header.title == null) return new Result(named, null);
         Rubric rubric = new Rubric(file.id().text(), header.version, header.title, header.description, items,
-                allScales, sections, rules, file.span(), header.versionSpan, header.titleSpan, header.descriptionSpan);
+                allScales, sections, rules, tables, file.span(), header.versionSpan, header.titleSpan, header.descriptionSpan);
         return new Result(named, rubric);
     }
 

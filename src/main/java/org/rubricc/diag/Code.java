@@ -84,6 +84,13 @@ public enum Code {
     JUSTIFICATION_OVERLAP("R1105", Severity.WARNING, "a justification requirement that another one always overrides"),
     ANALYSIS_INCOMPLETE("R1106", Severity.WARNING, "the semantic analysis ran out of time before proving everything"),
 
+    // R12xx: decision tables
+    TABLE_INCOMPLETE("R1201", Severity.ERROR, "a decision table that decides nothing for some answers"),
+    TABLE_CONFLICT("R1202", Severity.ERROR, "two rows of a decision table decide different values for the same answers"),
+    TABLE_SHAPE("R1203", Severity.ERROR, "a decision table that is not well formed"),
+    TABLE_DIMENSION("R1204", Severity.ERROR, "a dimension a decision table cannot look at or decide"),
+    TABLE_OTHERWISE_UNUSED("R1205", Severity.WARNING, "an `otherwise` that no answers reach"),
+
     // R13xx: releases (rubricc.lock)
     RELEASED_VERSION_CHANGED("R1301", Severity.ERROR, "a released version no longer means what it meant when it was locked"),
     LOCK_INVALID("R1302", Severity.ERROR, "the lock file cannot be read"),

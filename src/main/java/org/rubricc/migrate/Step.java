@@ -82,7 +82,7 @@ final class Step {
             oldDimensions.put(n, od);
         });
         for (Dimension nd : to.dimensions()) skips.put(nd.id(), to.skipCondition(nd));
-        for (Rule r : to.rules()) {
+        for (Rule r : to.enforcedRules()) {
             if (r.guidanceOnly()) continue;
             for (Constraint c : r.constraints()) {
                 Map<String, List<Rule>> index = c instanceof Constraint.Justify ? justifyRules

@@ -35,6 +35,7 @@ public record Meaning(String sha256, Map<String, String> scales) {
         put(root, "id", r.id());
         put(root, "itemFields", r.itemFields());
         put(root, "rules", r.rules());
+        put(root, "tables", r.tables());
         // Scales no dimension asks on do not change what the version means: a library may grow without
         // touching the versions that import it. The scales that are used are also inside their dimensions.
         Map<String, Scale> used = new java.util.LinkedHashMap<>();

@@ -388,7 +388,7 @@ public final class JsValidatorGenerator {
         }
 
         // rules
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             if (r.guidanceOnly()) continue;
             b.append("  if (").append(r.when().map(this::condition).orElse("true")).append(") {\n");
             for (Constraint c : r.constraints()) {
@@ -572,7 +572,7 @@ public final class JsValidatorGenerator {
             Dimension d = dims.get(i);
             if (d.required()) b.append("  must[").append(i).append("] = !(").append(skip(d)).append(");\n");
         }
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             List<Constraint> requires = r.constraints().stream().filter(c -> c instanceof Constraint.Require).toList();
             if (requires.isEmpty()) continue;
             b.append("  if (").append(r.when().map(this::condition).orElse("true")).append(") {\n");
@@ -592,7 +592,7 @@ public final class JsValidatorGenerator {
                 b.append("at(").append(i).append(", ").append(jr.minLength()).append(");\n");
             }
         }
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             List<Constraint> js = r.constraints().stream().filter(c -> c instanceof Constraint.Justify).toList();
             if (js.isEmpty()) continue;
             b.append("  if (").append(r.when().map(this::condition).orElse("true")).append(") {\n");
