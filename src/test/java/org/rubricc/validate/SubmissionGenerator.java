@@ -107,7 +107,7 @@ public final class SubmissionGenerator {
     /** The constraints on {@code d} of rules whose condition holds on the answers so far. */
     private List<Constraint> activeConstraints(Dimension d, JsonNode answers) {
         List<Constraint> out = new ArrayList<>();
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             if (r.when().isPresent() && !new JsonAnswers(answers).holds(r.when().get())) continue;
             for (Constraint c : r.constraints()) if (c.target().equals(d.id())) out.add(c);
         }
