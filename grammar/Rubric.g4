@@ -37,6 +37,12 @@ declaration
     | section
     | ruleDecl
     | tableDecl
+    | expectDecl
+    ;
+
+// In a library: a dimension its rules and tables look at, which every importing rubric must define with this scale.
+expectDecl
+    : EXPECT id=ident SCALE scaleRef
     ;
 
 importDecl
@@ -217,7 +223,7 @@ ident
     | RUBRIC | LIBRARY | VERSION | TITLE | DESCRIPTION | IMPORT | AS | ITEM | SCALE | SECTION
     | DIMENSION | QUESTION | REQUIRED | OPTIONAL | WEIGHT | GUIDANCE | EXAMPLE | NOT_APPLICABLE
     | SKIP_ | JUSTIFY | RULE | THEN | REQUIRE | FORBID | ABOUT | FORMERLY | MIN | MAX | STEP
-    | YES | NO | CONTAINS | IS | ANSWERED | PATTERN | TABLE | OTHERWISE | ANY
+    | YES | NO | CONTAINS | IS | ANSWERED | PATTERN | TABLE | OTHERWISE | ANY | EXPECT
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -258,6 +264,7 @@ PATTERN: 'pattern';
 TABLE: 'table';
 OTHERWISE: 'otherwise';
 ANY: 'any';
+EXPECT: 'expect';
 YES: 'yes';
 NO: 'no';
 AND: 'and';

@@ -30,7 +30,11 @@ public final class Ast {
             List<Section> sections,
             List<Rule> rules,
             List<Table> tables,
+            List<Expect> expects,
             Span span) {}
+
+    /** {@code expect follows scale follows} in a library: a dimension the library's rules and tables look at. */
+    public record Expect(Name id, ScaleRef scale, Span span) {}
 
     public enum HeaderKind { VERSION, TITLE, DESCRIPTION }
 

@@ -380,7 +380,7 @@ final class Conditions {
         if (dim == null) return Truth.MAYBE;
         boolean alwaysAnswered = dim.required() && !dim.hasSkip() && dim.notApplicable().isEmpty()
                 && !sectionSkips.computeIfAbsent(dim.sectionId(),
-                        id -> sections.get(id).members().stream().anyMatch(m -> m instanceof Ast.Skip));
+                        id -> sections.containsKey(id) && sections.get(id).members().stream().anyMatch(m -> m instanceof Ast.Skip));
         if (atom instanceof Condition.Answered) return alwaysAnswered ? Truth.ALWAYS : Truth.MAYBE;
         int[] counts = satisfying(atom, dim.scale(), dim.notApplicable().isPresent());
         if (counts == null) return Truth.MAYBE;
@@ -391,7 +391,7 @@ final class Conditions {
     /** Whether a valid rating may leave the dimension without an answer: it is optional, or it or its section can be skipped. */
     boolean mayBeUnanswered(Resolver.DimInfo dim) {
         return !dim.required() || dim.hasSkip() || sectionSkips.computeIfAbsent(dim.sectionId(),
-                id -> sections.get(id).members().stream().anyMatch(m -> m instanceof Ast.Skip));
+                id -> sections.containsKey(id) && sections.get(id).members().stream().anyMatch(m -> m instanceof Ast.Skip));
     }
 
     /** {how many values satisfy the atom, how many values there are}, for scales with finitely many values. */

@@ -47,6 +47,9 @@ final class Tables {
     private final Conditions conditions;
     private final List<Diagnostic> out;
 
+    /** Whether to prove tables complete: not in a library, whose tables are complete or not with an importer's skips. */
+    private boolean proveComplete = true;
+
     Tables(Map<String, Resolver.DimInfo> dims, Map<String, List<Condition>> skips, Conditions conditions, List<Diagnostic> out) {
         this.dims = dims;
         this.skips = skips;
@@ -54,7 +57,14 @@ final class Tables {
         this.out = out;
     }
 
-    List<Table> resolve(List<Ast.Table> asts) {
+    /** Leaves out the proof of completeness (for a library); returns this. */
+    Tables withoutCompleteness() {
+        proveComplete = false;
+        return this;
+    }
+
+    /** @param prefix put before each table's id: the import alias and a dot for a library's tables, else empty */
+    List<Table> resolve(List<Ast.Table> asts, String prefix) {
         List<Table> tables = new ArrayList<>();
         Map<String, Ast.Table> seen = new HashMap<>();
         for (Ast.Table t : asts) {
@@ -64,13 +74,13 @@ final class Tables {
                         .withLabel("defined again here").withHint("the first definition is at line " + first.id().span().line()));
                 continue;
             }
-            resolve(t).ifPresent(tables::add);
+            resolve(t, prefix).ifPresent(tables::add);
         }
         return tables;
     }
 
-    private Optional<Table> resolve(Ast.Table t) {
-        String id = t.id().text();
+    private Optional<Table> resolve(Ast.Table t, String prefix) {
+        String id = prefix + t.id().text();
         List<Ast.TableRow> rows = t.members().stream().filter(m -> m instanceof Ast.TableRow).map(m -> (Ast.TableRow) m).toList();
         List<Ast.Otherwise> otherwises = t.members().stream().filter(m -> m instanceof Ast.Otherwise).map(m -> (Ast.Otherwise) m).toList();
         Optional<String> guidance = once(t, Ast.Guidance.class, "guidance").map(g -> g.text().value());
@@ -383,14 +393,14 @@ final class Tables {
                 return;
             }
             String what = "`" + table.output() + "`";
-            if (missing != null && table.otherwise().isEmpty()) {
+            if (missing != null && table.otherwise().isEmpty() && proveComplete) {
                 Diagnostic d = Diagnostic.of(Code.TABLE_INCOMPLETE, table.span(), "table `" + table.id() + "` decides nothing for "
                         + what + " when " + example(missing)).withLabel("no row matches these answers")
                         .withRelated(header, "the inputs")
                         .withHint("add a row for these answers, or `otherwise -> VALUE` for every combination no row matches");
                 out.add(d);
             }
-            if (missing == null && table.otherwise().isPresent()) {
+            if (missing == null && table.otherwise().isPresent() && proveComplete) {
                 out.add(Diagnostic.of(Code.TABLE_OTHERWISE_UNUSED, table.otherwise().get().span(), "`otherwise` of table `"
                         + table.id() + "` never applies: the rows match every combination of answers").withLabel("never reached")
                         .withHint("remove it"));

@@ -58,6 +58,8 @@ public enum Code {
     IMPORT_CYCLE("R0703", Severity.ERROR, "imports form a cycle"),
     IMPORT_NOT_LIBRARY("R0704", Severity.ERROR, "an imported file is not a scale library"),
     UNUSED_IMPORT("R0705", Severity.WARNING, "an import that nothing uses"),
+    LIBRARY_DIMENSION_MISSING("R0706", Severity.ERROR, "a rubric lacks a dimension an imported library's rules and tables look at"),
+    LIBRARY_DIMENSION_INCOMPATIBLE("R0707", Severity.ERROR, "a dimension's scale is not the one an imported library expects"),
 
     // R08xx: dimensions, justifications and rules
     MISSING_QUESTION("R0801", Severity.ERROR, "a dimension without a question or scale"),

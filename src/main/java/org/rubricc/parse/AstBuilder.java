@@ -54,6 +54,7 @@ final class AstBuilder {
         List<Ast.Section> sections = new ArrayList<>();
         List<Ast.Rule> rules = new ArrayList<>();
         List<Ast.Table> tables = new ArrayList<>();
+        List<Ast.Expect> expects = new ArrayList<>();
         for (RubricParser.DeclarationContext d : ctx.declaration()) {
             if (d.importDecl() != null) add(imports, importDecl(d.importDecl()));
             else if (d.itemBlock() != null) d.itemBlock().itemField().forEach(f -> add(items, itemField(f)));
@@ -61,8 +62,9 @@ final class AstBuilder {
             else if (d.section() != null) add(sections, section(d.section()));
             else if (d.ruleDecl() != null) add(rules, rule(d.ruleDecl()));
             else if (d.tableDecl() != null) add(tables, table(d.tableDecl()));
+            else if (d.expectDecl() != null) add(expects, expect(d.expectDecl()));
         }
-        return new Ast.File(path, kind, name(idCtx), header, imports, items, scales, sections, rules, tables, spans.of(ctx));
+        return new Ast.File(path, kind, name(idCtx), header, imports, items, scales, sections, rules, tables, expects, spans.of(ctx));
     }
 
     private static <T> void add(List<T> list, T item) {
@@ -314,6 +316,12 @@ final class AstBuilder {
             }
         }
         return new Ast.Rule(id, title, members, spans.of(ctx));
+    }
+
+    private Ast.Expect expect(RubricParser.ExpectDeclContext ctx) {
+        Ast.Name id = name(ctx.id);
+        Ast.ScaleRef ref = ctx.scaleRef() == null || ctx.scaleRef().exception != null ? null : scaleRef(ctx.scaleRef());
+        return id == null || ref == null ? null : new Ast.Expect(id, ref, spans.of(ctx));
     }
 
     private Ast.Table table(RubricParser.TableDeclContext ctx) {

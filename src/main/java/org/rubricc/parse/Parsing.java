@@ -402,7 +402,7 @@ public final class Parsing {
 
         /** Keywords that may start a header field or a declaration, for typos at the top of a file. */
         private static final int[] TOP_LEVEL = {RubricLexer.VERSION, RubricLexer.TITLE, RubricLexer.DESCRIPTION,
-            RubricLexer.IMPORT, RubricLexer.ITEM, RubricLexer.SCALE, RubricLexer.SECTION, RubricLexer.RULE, RubricLexer.TABLE};
+            RubricLexer.IMPORT, RubricLexer.ITEM, RubricLexer.SCALE, RubricLexer.SECTION, RubricLexer.RULE, RubricLexer.TABLE, RubricLexer.EXPECT};
 
         /** The keyword a misspelt word most likely means, among those that would fit here. */
         private static Optional<Map.Entry<String, Integer>> keywordMeant(String word, IntervalSet expected,
@@ -547,7 +547,7 @@ public final class Parsing {
                 java.util.Map.entry(RubricParser.RULE_scaleEntry, SCALE_ENTRIES),
                 java.util.Map.entry(RubricParser.RULE_scaleBody, SCALE_ENTRIES),
                 java.util.Map.entry(RubricParser.RULE_itemBlock, "an item field such as `photo: image \"Photo\"` or `}`"),
-                java.util.Map.entry(RubricParser.RULE_declaration, "`import`, `item`, `scale`, `section`, `rule` or `table`"),
+                java.util.Map.entry(RubricParser.RULE_declaration, "`import`, `item`, `scale`, `section`, `rule`, `table` or `expect`"),
                 java.util.Map.entry(RubricParser.RULE_tableMember, TABLE_MEMBERS),
                 java.util.Map.entry(RubricParser.RULE_tableDecl, TABLE_MEMBERS),
                 java.util.Map.entry(RubricParser.RULE_tableCell, "a cell: `any`, `not answered`, values such as `kept, minor`, or `<= 2`"),
