@@ -165,25 +165,7 @@ public final class UiSchemaEncoder {
             if (b.length() > 0) b.append('\n');
             b.append("Decided by the table **").append(Markdown.inline(t.title())).append("**: give the answer of the row that matches ")
                     .append("your answers above.\n\n");
-            for (org.rubricc.model.Table.Row row : t.rows()) {
-                List<String> cells = new java.util.ArrayList<>();
-                for (int i = 0; i < t.inputs().size(); i++) {
-                    Dimension in = rubric.dimension(t.inputs().get(i)).orElseThrow();
-                    org.rubricc.model.Table.Cell c = row.cells().get(i);
-                    List<String> parts = new java.util.ArrayList<>();
-                    if (c.any()) parts.add("any answer");
-                    if (c.unanswered()) parts.add("not answered");
-                    for (org.rubricc.model.Table.Cell.Test x : c.tests()) {
-                        String label = Sentences.label(in, x.value());
-                        parts.add(x.op() == org.rubricc.model.Condition.Op.EQ ? label : x.op().symbol() + " " + label);
-                    }
-                    cells.add(Markdown.inline(in.title()) + ": " + Markdown.inline(String.join(", ", parts)));
-                }
-                b.append("- ").append(String.join("; ", cells)).append(" \u2192 **").append(Markdown.inline(Sentences.label(d, row.output())))
-                        .append("**\n");
-            }
-            t.otherwise().ifPresent(o -> b.append("- any other answers \u2192 **").append(Markdown.inline(Sentences.label(d, o.value())))
-                    .append("**\n"));
+            for (String line : Sentences.tableRows(rubric, t)) b.append("- ").append(line).append('\n');
         }
         List<Rule> rules = rubric.rulesAffecting(d);
         if (!rules.isEmpty()) {
