@@ -20,7 +20,7 @@ public enum Code {
     INVALID_VERSION("R0201", Severity.ERROR, "not a semantic version"),
     DUPLICATE_HEADER_FIELD("R0202", Severity.ERROR, "a header field is given twice"),
     MISSING_HEADER_FIELD("R0203", Severity.ERROR, "a required header field is missing"),
-    LIBRARY_NOT_RUBRIC("R0204", Severity.ERROR, "a scale library holds something only a rubric may"),
+    LIBRARY_NOT_RUBRIC("R0204", Severity.ERROR, "a library holds something only a rubric may, or a rubric an `expect`"),
     VERSION_NOT_FILE_NAME("R0205", Severity.ERROR, "a file named for a version declares another"),
     ID_NOT_FOLDER_NAME("R0206", Severity.WARNING, "a rubric named for a version sits in a folder not named for its id"),
     DUPLICATE_VERSION("R0207", Severity.ERROR, "two files declare the same rubric id and version"),

@@ -183,14 +183,25 @@ class LanguageTest {
         assertEquals(List.of(t), rubric.tablesAffecting(dim("coverage")));
         // Enforced as rules, after the written ones: a rule per row and one for `otherwise`.
         List<Rule> enforced = rubric.enforcedRules();
-        assertEquals(rubric.rules(), enforced.subList(0, 2));
+        int written = rubric.rules().size();
+        assertEquals(rubric.rules(), enforced.subList(0, written));
         assertEquals(List.of("verdict_table.row-1", "verdict_table.row-2", "verdict_table.row-3", "verdict_table.row-4",
-                "verdict_table.otherwise"), enforced.subList(2, enforced.size()).stream().map(Rule::id).toList());
-        Rule row2 = enforced.get(3);
+                "verdict_table.otherwise"), enforced.subList(written, enforced.size()).stream().map(Rule::id).toList());
+        Rule row2 = enforced.get(written + 1);
         assertEquals(List.of("verdict == 1"), row2.constraints().stream().map(Constraint::toSource).toList(),
                 "verdict offers no n/a, so the value constraint alone is exact");
         assertEquals("table \u201CVerdict from the parts\u201D, row 2", org.rubricc.model.Phrases.rule(row2));
-        assertTrue(enforced.get(6).when().orElseThrow().toSource().startsWith("not (feasible == infeasible and"));
+        assertTrue(enforced.get(written + 4).when().orElseThrow().toSource().startsWith("not (feasible == infeasible and"));
+    }
+
+    @Test
+    void aLibrarysRuleIsTheImportingRubricsUnderItsAlias() {
+        assertEquals(List.of("identical", "text_in_image", "common.flagged_needs_why"), rubric.rules().stream().map(Rule::id).toList(),
+                "the rubric's own rules, then those of its libraries, by alias");
+        Rule shared = rubric.rules().get(2);
+        assertEquals("unsafe == true", shared.when().orElseThrow().toSource());
+        assertEquals(List.of("justify unsafe min 10"), shared.constraints().stream().map(Constraint::toSource).toList());
+        assertTrue(shared.span().file().endsWith("scales.rubric"), "its span is in the library: " + shared.span());
     }
 
     @Test
