@@ -315,6 +315,8 @@ final class Tables {
         private Object[] missing;
         private final Map<String, Object[]> conflicts = new LinkedHashMap<>();
         private int steps;
+        /** Every row decides the same value: no conflict is possible. */
+        private final boolean uniform;
 
         Proof(Table table, List<Resolver.DimInfo> inputs, Span header) {
             this.table = table;
@@ -322,6 +324,7 @@ final class Tables {
             this.header = header;
             this.rows = table.rows().size();
             this.full = new BitSet[inputs.size()];
+            this.uniform = table.rows().stream().map(Table.Row::output).distinct().count() <= 1;
             for (int i = 0; i < inputs.size(); i++) {
                 List<Object> domain = domain(i);
                 Map<BitSet, Klass> classes = new LinkedHashMap<>();
@@ -417,6 +420,12 @@ final class Tables {
             }
         }
 
+        /** Whether nothing more can be found: a missing combination (when one matters) and every conflict to report. */
+        private boolean done() {
+            boolean missingKnown = missing != null || !proveComplete;
+            return missingKnown && (uniform || conflicts.size() >= MAX_CONFLICTS);
+        }
+
         /** Explores the combinations that agree with {@code pick} up to input {@code k}; false when out of steps. */
         private boolean search(int k, BitSet candidates, Object[] pick) {
             if (++steps > MAX_STEPS) return false;
@@ -439,8 +448,9 @@ final class Tables {
                 }
                 return true;
             }
-            if (disagree < 0) {
-                // The rows left agree: if one of them matches everything from here on, nothing below can be missing.
+            if (disagree < 0 || conflicts.size() >= MAX_CONFLICTS) {
+                // No conflict below matters (the rows left agree, or enough are found): if one row matches everything
+                // from here on, nothing below can be missing either.
                 for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
                     boolean everything = true;
                     for (int i = k; i < inputs.size() && everything; i++) everything = full[i].get(r);
@@ -452,7 +462,7 @@ final class Tables {
                 next.and(c.rows());
                 pick[k] = c.points().get(0);
                 if (!search(k + 1, next, pick)) return false;
-                if (missing != null && table.otherwise().isEmpty() && conflicts.size() >= MAX_CONFLICTS) break;
+                if (done()) break;
             }
             pick[k] = null;
             return true;
