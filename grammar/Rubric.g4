@@ -36,6 +36,13 @@ declaration
     | scaleDecl
     | section
     | ruleDecl
+    | tableDecl
+    | expectDecl
+    ;
+
+// In a library: a dimension its rules and tables look at, which every importing rubric must define with this scale.
+expectDecl
+    : EXPECT id=ident SCALE scaleRef
     ;
 
 importDecl
@@ -147,6 +154,33 @@ constraint
     ;
 
 // ---------------------------------------------------------------------------------------------
+// Decision tables: the first row names the inputs and, after `->`, the dimension they decide; every
+// further row gives, per input, the answers it matches and the value it decides.
+// ---------------------------------------------------------------------------------------------
+
+tableDecl
+    : TABLE id=ident title=text LBRACE tableMember* RBRACE
+    ;
+
+tableMember
+    : GUIDANCE text                                              # tableGuidance
+    | FORMERLY ident                                             # tableFormerly
+    | PIPE (cells+=tableCell PIPE)+ ARROW output=valueLiteral PIPE  # tableRow
+    | OTHERWISE ARROW output=valueLiteral                        # tableOtherwise
+    ;
+
+tableCell
+    : cellEntry (COMMA cellEntry)*
+    ;
+
+cellEntry
+    : ANY                                                        # anyCell
+    | NOT ANSWERED                                               # unansweredCell
+    | compareOp valueLiteral                                     # compareCell
+    | valueLiteral                                               # valueCell
+    ;
+
+// ---------------------------------------------------------------------------------------------
 // Conditions: `not` binds tighter than `and`, which binds tighter than `or`.
 // ---------------------------------------------------------------------------------------------
 
@@ -189,7 +223,7 @@ ident
     | RUBRIC | LIBRARY | VERSION | TITLE | DESCRIPTION | IMPORT | AS | ITEM | SCALE | SECTION
     | DIMENSION | QUESTION | REQUIRED | OPTIONAL | WEIGHT | GUIDANCE | EXAMPLE | NOT_APPLICABLE
     | SKIP_ | JUSTIFY | RULE | THEN | REQUIRE | FORBID | ABOUT | FORMERLY | MIN | MAX | STEP
-    | YES | NO | CONTAINS | IS | ANSWERED | PATTERN
+    | YES | NO | CONTAINS | IS | ANSWERED | PATTERN | TABLE | OTHERWISE | ANY | EXPECT
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -227,6 +261,10 @@ MIN: 'min';
 MAX: 'max';
 STEP: 'step';
 PATTERN: 'pattern';
+TABLE: 'table';
+OTHERWISE: 'otherwise';
+ANY: 'any';
+EXPECT: 'expect';
 YES: 'yes';
 NO: 'no';
 AND: 'and';
@@ -252,6 +290,8 @@ LPAREN: '(';
 RPAREN: ')';
 COMMA: ',';
 COLON: ':';
+PIPE: '|';
+ARROW: '->';
 DOT: '.';
 
 // Anything that starts like a version is one token (`1.0.0+`, `1.0.0-`, `1.0.0.1`), so a malformed one is

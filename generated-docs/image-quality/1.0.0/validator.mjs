@@ -388,8 +388,21 @@ class Reader {
       if (c === 0x22) break;
       if (c === 0x5c) {
         if (this.p >= this.end) this.eof(" in field name");
-        const e = this.escape(true);
-        for (const x of encoder.encode(e.length === 1 && e.charCodeAt(0) >= 0xd800 && e.charCodeAt(0) <= 0xdfff ? "\ufffd" : e)) bytes.push(x);
+        let e = this.escape(true);
+        // Surrogates in a name, as Jackson reads them: a high one must be followed by an escaped low one.
+        const u = e.length === 1 ? e.charCodeAt(0) : 0;
+        if (u >= 0xdc00 && u <= 0xdfff) this.fail("Unexpected low surrogate in field name: 0x" + u.toString(16));
+        if (u >= 0xd800 && u <= 0xdbff) {
+          if (this.p >= this.end) this.eof(" in field name");
+          if (b[this.p] !== 0x5c) this.fail("Broken surrogate pair in field name: expected '\\' to start low surrogate, got 0x" + b[this.p].toString(16));
+          this.p++;
+          const lo = this.escape(true), l = lo.charCodeAt(0);
+          if (lo.length !== 1 || l < 0xdc00 || l > 0xdfff) {
+            this.fail("Broken surrogate pair in field name: expected low surrogate, got 0x" + l.toString(16).toUpperCase().padStart(4, "0"));
+          }
+          e += lo;
+        }
+        for (const x of encoder.encode(e)) bytes.push(x);
       } else if (c < 0x20) {
         this.fail("Illegal unquoted character (" + charDesc(c) + "): has to be escaped using backslash to be included in name");
       } else bytes.push(c);

@@ -29,7 +29,12 @@ public final class Ast {
             List<ScaleDecl> scales,
             List<Section> sections,
             List<Rule> rules,
+            List<Table> tables,
+            List<Expect> expects,
             Span span) {}
+
+    /** {@code expect follows scale follows} in a library: a dimension the library's rules and tables look at. */
+    public record Expect(Name id, ScaleRef scale, Span span) {}
 
     public enum HeaderKind { VERSION, TITLE, DESCRIPTION }
 
@@ -82,11 +87,11 @@ public final class Ast {
         Span span();
     }
 
-    public record Guidance(Text text, Span span) implements SectionMember, DimensionMember, RuleMember {}
+    public record Guidance(Text text, Span span) implements SectionMember, DimensionMember, RuleMember, TableMember {}
 
     public record Skip(Condition condition, Span span) implements SectionMember, DimensionMember {}
 
-    public record Formerly(Name old, Span span) implements SectionMember, DimensionMember, RuleMember {}
+    public record Formerly(Name old, Span span) implements SectionMember, DimensionMember, RuleMember, TableMember {}
 
     public record Question(Text text, Span span) implements DimensionMember {}
 
@@ -141,6 +146,27 @@ public final class Ast {
     public record Bound(Name target, String op, Literal value, Span span) implements Constraint {}
 
     public record OneOf(Name target, List<Literal> values, Span span) implements Constraint {}
+
+    /** {@code table id "Title" { rows }}: the first row is the header, naming the inputs and the output. */
+    public record Table(Name id, Text title, List<TableMember> members, Span span) {}
+
+    public sealed interface TableMember {
+        Span span();
+    }
+
+    /** {@code | no | kept, minor | -> 0.5 |}: one cell per input, then the value decided. */
+    public record TableRow(List<Cell> cells, Literal output, Span span) implements TableMember {}
+
+    /** {@code otherwise -> 0}. */
+    public record Otherwise(Literal output, Span span) implements TableMember {}
+
+    /** The answers one cell matches: the union of its entries. */
+    public record Cell(List<CellEntry> entries, Span span) {}
+
+    public enum CellKind { ANY, NOT_ANSWERED, VALUE }
+
+    /** {@code any}, {@code not answered}, {@code v} (op {@code ==}) or {@code <= v}; op and value are null unless VALUE. */
+    public record CellEntry(CellKind kind, String op, Literal value, Span span) {}
 
     public sealed interface Condition {
         Span span();

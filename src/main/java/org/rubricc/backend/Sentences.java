@@ -180,6 +180,33 @@ public final class Sentences {
     }
 
     /** A value as the rater sees it: "**2 – Weak**", "**Infeasible**", "**Yes**". */
+    /**
+     * A decision table's rows as Markdown lines, for a rater: {@code Instruction followed: Partly; Background kept: Kept,
+     * Minor changes → **0.5 – Partly**}, then {@code any other answers → ...} for {@code otherwise}.
+     */
+    public static List<String> tableRows(org.rubricc.model.Rubric rubric, org.rubricc.model.Table t) {
+        Dimension out = rubric.dimension(t.output()).orElseThrow();
+        List<String> lines = new java.util.ArrayList<>();
+        for (org.rubricc.model.Table.Row row : t.rows()) {
+            List<String> cells = new java.util.ArrayList<>();
+            for (int i = 0; i < t.inputs().size(); i++) {
+                Dimension in = rubric.dimension(t.inputs().get(i)).orElseThrow();
+                org.rubricc.model.Table.Cell c = row.cells().get(i);
+                List<String> parts = new java.util.ArrayList<>();
+                if (c.any()) parts.add("any answer");
+                if (c.unanswered()) parts.add("not answered");
+                for (org.rubricc.model.Table.Cell.Test x : c.tests()) {
+                    String label = label(in, x.value());
+                    parts.add(x.op() == org.rubricc.model.Condition.Op.EQ ? label : x.op().symbol() + " " + label);
+                }
+                cells.add(Markdown.inline(in.title()) + ": " + Markdown.inline(String.join(", ", parts)));
+            }
+            lines.add(String.join("; ", cells) + " \u2192 **" + Markdown.inline(label(out, row.output())) + "**");
+        }
+        t.otherwise().ifPresent(o -> lines.add("any other answers \u2192 **" + Markdown.inline(label(out, o.value())) + "**"));
+        return lines;
+    }
+
     public static String value(Dimension d, Value v) {
         return bold(label(d, v));
     }

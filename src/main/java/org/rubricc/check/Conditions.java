@@ -164,7 +164,7 @@ final class Conditions {
         return dim;
     }
 
-    private void unknownDimension(Ast.Name ref) {
+    void unknownDimension(Ast.Name ref) {
         Diagnostic d = Diagnostic.of(Code.UNKNOWN_DIMENSION, ref.span(), "unknown dimension `" + ref.text() + "`")
                 .withLabel("not defined in this rubric");
         Optional<String> hint = Suggestions.didYouMean(ref.text(), dims.keySet());
@@ -174,7 +174,7 @@ final class Conditions {
         out.add(hint.map(d::withHint).orElse(d));
     }
 
-    private boolean operatorApplies(Condition.Op op, Resolver.DimInfo dim, Span span, Ast.Literal value) {
+    boolean operatorApplies(Condition.Op op, Resolver.DimInfo dim, Span span, Ast.Literal value) {
         Scale scale = dim.scale();
         String id = dim.ast().id().text();
         if (scale instanceof Scale.MultiSelect) {
@@ -380,12 +380,18 @@ final class Conditions {
         if (dim == null) return Truth.MAYBE;
         boolean alwaysAnswered = dim.required() && !dim.hasSkip() && dim.notApplicable().isEmpty()
                 && !sectionSkips.computeIfAbsent(dim.sectionId(),
-                        id -> sections.get(id).members().stream().anyMatch(m -> m instanceof Ast.Skip));
+                        id -> sections.containsKey(id) && sections.get(id).members().stream().anyMatch(m -> m instanceof Ast.Skip));
         if (atom instanceof Condition.Answered) return alwaysAnswered ? Truth.ALWAYS : Truth.MAYBE;
         int[] counts = satisfying(atom, dim.scale(), dim.notApplicable().isPresent());
         if (counts == null) return Truth.MAYBE;
         if (counts[0] == 0) return Truth.NEVER;
         return counts[0] == counts[1] && alwaysAnswered ? Truth.ALWAYS : Truth.MAYBE;
+    }
+
+    /** Whether a valid rating may leave the dimension without an answer: it is optional, or it or its section can be skipped. */
+    boolean mayBeUnanswered(Resolver.DimInfo dim) {
+        return !dim.required() || dim.hasSkip() || sectionSkips.computeIfAbsent(dim.sectionId(),
+                id -> sections.containsKey(id) && sections.get(id).members().stream().anyMatch(m -> m instanceof Ast.Skip));
     }
 
     /** {how many values satisfy the atom, how many values there are}, for scales with finitely many values. */

@@ -237,17 +237,31 @@ public final class Frontend {
         return l;
     }
 
-    /** What an import alias stands for: the scales of a library, and whether anything used it. */
+    /**
+     * What an import alias stands for: the scales of a library, its rules and tables with the dimensions they expect
+     * (null when the library has errors there), and whether anything used it.
+     */
     static final class Imported {
         final Ast.Import declaration;
         final Path library;
         final Map<String, org.rubricc.model.Scale> scales;
+        /** The library as written, for its rules and tables; null when it does not resolve. */
+        final Ast.File file;
+        /** The dimensions the library expects, by id, with their scales; null when some did not resolve. */
+        final Map<String, org.rubricc.model.Scale> expects;
         boolean used;
 
         Imported(Ast.Import declaration, Path library, Map<String, org.rubricc.model.Scale> scales) {
+            this(declaration, library, scales, null, null);
+        }
+
+        Imported(Ast.Import declaration, Path library, Map<String, org.rubricc.model.Scale> scales, Ast.File file,
+                Map<String, org.rubricc.model.Scale> expects) {
             this.declaration = declaration;
             this.library = library;
             this.scales = scales;
+            this.file = file;
+            this.expects = expects;
         }
     }
 
@@ -315,7 +329,8 @@ public final class Frontend {
                     .withHint("only files that start with `library NAME` can be imported"));
             return null;
         }
-        return new Imported(imp, target, lib.result() == null ? Map.of() : lib.result().scales());
+        return new Imported(imp, target, lib.result() == null ? Map.of() : lib.result().scales(), lib.ast(),
+                lib.result() == null ? null : lib.result().expects());
     }
 
     private Path realRoot(ProjectRoot root) {

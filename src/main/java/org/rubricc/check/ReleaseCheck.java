@@ -83,8 +83,7 @@ final class ReleaseCheck {
         if (!changed.isEmpty()) {
             Set<Span> related = new HashSet<>();
             List<String> parts = new ArrayList<>();
-            changed.forEach((lib, scales) -> parts.add("the library " + lib + " (scale" + (scales.size() == 1 ? " " : "s ")
-                    + String.join(", ", scales) + ")"));
+            changed.forEach((lib, what) -> parts.add("the library " + lib + " (" + ReleaseCheck.named(what) + ")"));
             for (String name : changed.values().stream().flatMap(Set::stream).toList()) {
                 Frontend.Library lib = libraries.get(name.substring(1, name.indexOf('.')));
                 if (lib != null && lib.importSpan() != null && related.add(lib.importSpan())) {
@@ -100,6 +99,18 @@ final class ReleaseCheck {
         return List.of(d);
     }
 
+    /** {@code scale `common.quality`, table `common.consistency`}: what changed in a library, by kind. */
+    static String named(Set<String> names) {
+        Map<String, List<String>> byKind = new java.util.LinkedHashMap<>();
+        for (String n : names) {
+            String kind = n.contains(".table:") ? "table" : n.contains(".rule:") ? "rule" : "scale";
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(n.replace(".table:", ".").replace(".rule:", "."));
+        }
+        List<String> parts = new ArrayList<>();
+        byKind.forEach((kind, ns) -> parts.add(kind + (ns.size() == 1 ? " " : "s ") + String.join(", ", ns)));
+        return String.join(", ", parts);
+    }
+
     /** The lock entry for a rubric as it is now. {@code file} may be null (then the entry names no file). */
     static Lockfile.Entry entry(ProjectRoot root, Rubric r, Map<String, Frontend.Library> libraries, Path file) {
         Meaning m = Meaning.of(r);
@@ -108,7 +119,8 @@ final class ReleaseCheck {
             int dot = e.getKey().indexOf('.');
             if (dot < 0) continue;
             Frontend.Library lib = libraries.get(e.getKey().substring(0, dot));
-            if (lib == null || !used(r, e.getKey())) continue;
+            boolean shared = e.getKey().contains(".rule:") || e.getKey().contains(".table:");
+            if (lib == null || !(shared || used(r, e.getKey()))) continue;
             imported.put(e.getKey(), new Lockfile.Imported(root.relative(lib.path()), e.getValue()));
         }
         return new Lockfile.Entry(file == null ? "" : root.relative(file), m.sha256(), imported);

@@ -20,6 +20,7 @@ import org.rubricc.model.Rubric;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
 import org.rubricc.model.Section;
+import org.rubricc.model.Table;
 import org.rubricc.model.Value;
 import org.rubricc.model.Version;
 import org.rubricc.source.Span;
@@ -36,7 +37,12 @@ final class Resolver {
     private final Conditions conditions;
 
     /** What a file contributes: its named scales (for importers) and, for a rubric, the model. */
-    record Result(Map<String, Scale> scales, Rubric rubric) {}
+    /** @param expects for a library, the dimensions its rules and tables expect, by id (null when some did not resolve) */
+    record Result(Map<String, Scale> scales, Rubric rubric, Map<String, Scale> expects) {
+        Result(Map<String, Scale> scales, Rubric rubric) {
+            this(scales, rubric, null);
+        }
+    }
 
     /** A dimension once its scale and kind of answer are known, before its conditions are resolved. */
     record DimInfo(Ast.Dimension ast, String sectionId, int position, Scale scale, boolean required,
@@ -63,14 +69,33 @@ final class Resolver {
         if (file.kind() == Ast.FileKind.LIBRARY) {
             for (Ast.ItemField f : file.itemFields()) libraryOnly(f.span(), "item fields");
             for (Ast.Section s : file.sections()) libraryOnly(s.span(), "sections");
-            for (Ast.Rule r : file.rules()) libraryOnly(r.span(), "rules");
+            Map<String, Scale> expects = expects();
+            rules(file.rules(), "");
+            // Whether a library's table is complete depends on the skips of the rubric that imports it: proved there.
+            new Tables(dims, Map.of(), conditions, out).withoutCompleteness().resolve(file.tables(), "");
             warnUnusedImports();
-            return new Result(named, null);
+            return new Result(named, null, expects);
+        }
+        for (Ast.Expect x : file.expects()) {
+            report(Diagnostic.of(Code.LIBRARY_NOT_RUBRIC, x.span(), "a rubric cannot hold `expect`")
+                    .withHint("`expect` declares, in a library, a dimension its rules and tables look at; a rubric defines its "
+                            + "dimensions in sections"));
         }
         List<ItemField> items = itemFields();
         collectDimensions(named);
         List<Section> sections = sections();
-        List<Rule> rules = rules();
+        List<Rule> rules = rules(file.rules(), "");
+        Map<String, List<Condition>> skips = new HashMap<>();
+        for (Section s : sections) {
+            for (Dimension d : s.dimensions()) {
+                List<Condition> cs = new ArrayList<>();
+                s.skipWhen().ifPresent(cs::add);
+                d.skipWhen().ifPresent(cs::add);
+                skips.put(d.id(), cs);
+            }
+        }
+        List<Table> tables = new ArrayList<>(new Tables(dims, skips, conditions, out).resolve(file.tables(), ""));
+        importedRulesAndTables(rules, tables, skips);
         formerlyOnce();
         warnUnusedImports();
         if (dims.isEmpty()) {
@@ -84,13 +109,13 @@ final class Resolver {
         }
         if (header.version == null || header.title == null) return new Result(named, null);
         Rubric rubric = new Rubric(file.id().text(), header.version, header.title, header.description, items,
-                allScales, sections, rules, file.span(), header.versionSpan, header.titleSpan, header.descriptionSpan);
+                allScales, sections, rules, tables, file.span(), header.versionSpan, header.titleSpan, header.descriptionSpan);
         return new Result(named, rubric);
     }
 
     private void libraryOnly(Span span, String what) {
         report(Diagnostic.of(Code.LIBRARY_NOT_RUBRIC, span, "a scale library cannot hold " + what)
-                .withHint("libraries hold only `scale` declarations; start the file with `rubric ID` to write a rubric"));
+                .withHint("libraries hold `scale`, `expect`, `rule` and `table` declarations; start the file with `rubric ID` to write a rubric"));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -472,10 +497,83 @@ final class Resolver {
     // Rules
     // ---------------------------------------------------------------------------------------------
 
-    private List<Rule> rules() {
+    /**
+     * In a library: the dimensions it expects, as dimensions of their own (asked in the order declared, required, never
+     * skipped), so that its rules and tables are checked against them; null when some did not resolve.
+     */
+    private Map<String, Scale> expects() {
+        Map<String, Scale> out = new LinkedHashMap<>();
+        boolean ok = true;
+        int position = 0;
+        for (Ast.Expect x : file.expects()) {
+            if (dims.containsKey(x.id().text())) {
+                duplicate("expected dimension", x.id(), dims.get(x.id().text()).ast().id().span());
+                ok = false;
+                continue;
+            }
+            Optional<Scale> scale = scaleOf(x.scale());
+            if (scale.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            Ast.Dimension shape = new Ast.Dimension(x.id(), new Ast.Text(x.id().text(), x.id().span()), List.of(), x.span());
+            dims.put(x.id().text(), new DimInfo(shape, "", position++, scale.get(), true, Optional.empty(), false));
+            out.put(x.id().text(), scale.get());
+        }
+        return ok ? out : null;
+    }
+
+    /**
+     * The rules and tables of the libraries this rubric imports, checked against the rubric's own dimensions, which
+     * must be the ones each library expects (R0706, R0707). Their ids take the import's alias: {@code common.rule}.
+     */
+    private void importedRulesAndTables(List<Rule> rules, List<Table> tables, Map<String, List<Condition>> skips) {
+        for (Map.Entry<String, Frontend.Imported> e : imports.entrySet()) {
+            Frontend.Imported imp = e.getValue();
+            if (imp.file == null || (imp.file.rules().isEmpty() && imp.file.tables().isEmpty())) continue;
+            String alias = e.getKey();
+            imp.used = true;
+            if (imp.expects == null) continue; // the library's own errors say why
+            boolean ok = true;
+            for (Ast.Expect x : imp.file.expects()) {
+                Scale want = imp.expects.get(x.id().text());
+                DimInfo have = dims.get(x.id().text());
+                if (want == null) continue;
+                if (have == null) {
+                    Diagnostic d = Diagnostic.of(Code.LIBRARY_DIMENSION_MISSING, imp.declaration.span(), "the library imported as `"
+                            + alias + "` looks at a dimension `" + x.id().text() + "`, which this rubric does not define")
+                            .withLabel("its rules and tables need `" + x.id().text() + "`")
+                            .withRelated(x.span(), "expected here");
+                    report(Suggestions.didYouMean(x.id().text(), dims.keySet())
+                            .map(h -> d.withHint(h + " (the library's rules and tables look at dimensions by id)"))
+                            .orElse(d.withHint("define a dimension `" + x.id().text() + "` with " + want.kindPhrase() + " scale, or do not import the library")));
+                    ok = false;
+                    continue;
+                }
+                if (have.scale() == null) {
+                    ok = false;
+                    continue;
+                }
+                Optional<String> why = Scales.mismatch(want, have.scale());
+                if (why.isPresent()) {
+                    report(Diagnostic.of(Code.LIBRARY_DIMENSION_INCOMPATIBLE, have.ast().id().span(), "dimension `" + x.id().text()
+                            + "` is not on the scale the library imported as `" + alias + "` expects: " + why.get())
+                            .withLabel("its scale differs").withRelated(x.span(), "expected here")
+                            .withHint("give `" + x.id().text() + "` the library's scale (as `" + alias + ".NAME` when the library names it), "
+                                    + "or do not import the library"));
+                    ok = false;
+                }
+            }
+            if (!ok) continue;
+            rules.addAll(rules(imp.file.rules(), alias + "."));
+            tables.addAll(new Tables(dims, skips, conditions, out).resolve(imp.file.tables(), alias + "."));
+        }
+    }
+
+    private List<Rule> rules(List<Ast.Rule> asts, String prefix) {
         List<Rule> rules = new ArrayList<>();
         Map<String, Ast.Rule> seen = new HashMap<>();
-        for (Ast.Rule r : file.rules()) {
+        for (Ast.Rule r : asts) {
             Ast.Rule first = seen.putIfAbsent(r.id().text(), r);
             if (first != null) {
                 duplicate("rule", r.id(), first.id().span());
@@ -517,7 +615,7 @@ final class Resolver {
                         "rule `" + r.id().text() + "` constrains nothing and names no dimension")
                         .withHint("add `then ...` constraints, or `about DIMENSION` for a rule that only guides"));
             }
-            rules.add(new Rule(r.id().text(), r.title().value(), m.one(Ast.Guidance.class).map(g -> g.text().value()).orElse(""),
+            rules.add(new Rule(prefix + r.id().text(), r.title().value(), m.one(Ast.Guidance.class).map(g -> g.text().value()).orElse(""),
                     when, constraints, about, m.one(Ast.Formerly.class).map(f -> f.old().text()), r.span()));
         }
         return rules;

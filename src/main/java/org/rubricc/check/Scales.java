@@ -339,6 +339,47 @@ final class Scales {
     }
 
     /** A number literal as a decimal; reports a number too large to be useful. */
+    /**
+     * Why a dimension's scale is not the one a library expects, or empty when it is: the same kind, and the same
+     * values (points, choice ids, a range's minimum, maximum and step; a multi-select's limits). Labels, anchors
+     * and a free-text scale's limits may differ: rules and tables look only at values.
+     */
+    static Optional<String> mismatch(Scale want, Scale have) {
+        if (!want.kind().equals(have.kind())) {
+            return Optional.of("it has " + have.kindPhrase() + " scale, and the library expects " + want.kindPhrase() + " one");
+        }
+        if (want instanceof Scale.Ordinal w && have instanceof Scale.Ordinal h) {
+            java.util.TreeSet<BigDecimal> a = new java.util.TreeSet<>(), b = new java.util.TreeSet<>();
+            w.points().forEach(p -> a.add(p.value()));
+            h.points().forEach(p -> b.add(p.value()));
+            if (!a.equals(b)) return Optional.of("its points are " + plain(b) + ", and the library expects " + plain(a));
+        }
+        List<Scale.Choice> wc = want instanceof Scale.Categorical c ? c.choices() : want instanceof Scale.MultiSelect m ? m.choices() : null;
+        List<Scale.Choice> hc = have instanceof Scale.Categorical c ? c.choices() : have instanceof Scale.MultiSelect m ? m.choices() : null;
+        if (wc != null && hc != null) {
+            java.util.TreeSet<String> a = new java.util.TreeSet<>(), b = new java.util.TreeSet<>();
+            wc.forEach(c -> a.add(c.id()));
+            hc.forEach(c -> b.add(c.id()));
+            if (!a.equals(b)) return Optional.of("its choices are " + String.join(", ", b) + ", and the library expects " + String.join(", ", a));
+        }
+        if (want instanceof Scale.MultiSelect w && have instanceof Scale.MultiSelect h && (w.min() != h.min() || w.max() != h.max())) {
+            return Optional.of("it allows " + h.min() + " to " + h.max() + " choices, and the library expects " + w.min() + " to " + w.max());
+        }
+        if (want instanceof Scale.Numeric w && have instanceof Scale.Numeric h && (w.min().compareTo(h.min()) != 0
+                || w.max().compareTo(h.max()) != 0 || !w.step().map(BigDecimal::stripTrailingZeros).equals(h.step().map(BigDecimal::stripTrailingZeros)))) {
+            return Optional.of("its range is " + range(h) + ", and the library expects " + range(w));
+        }
+        return Optional.empty();
+    }
+
+    private static String plain(java.util.Collection<BigDecimal> values) {
+        return String.join(", ", values.stream().map(v -> v.stripTrailingZeros().toPlainString()).toList());
+    }
+
+    private static String range(Scale.Numeric r) {
+        return r.min().toPlainString() + " to " + r.max().toPlainString() + r.step().map(s -> " in steps of " + s.toPlainString()).orElse("");
+    }
+
     static Optional<BigDecimal> number(Ast.Literal l, List<Diagnostic> out) {
         try {
             BigDecimal v = new BigDecimal(l.text());

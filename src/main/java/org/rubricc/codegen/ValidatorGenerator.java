@@ -847,7 +847,7 @@ public final class ValidatorGenerator {
         }
 
         // Rules.
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             if (r.guidanceOnly()) continue;
             if (r.when().isPresent()) m.beginControlFlow("if ($L)", condition(r.when().get()));
             String rule = Phrases.rule(r);

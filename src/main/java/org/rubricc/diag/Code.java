@@ -20,7 +20,7 @@ public enum Code {
     INVALID_VERSION("R0201", Severity.ERROR, "not a semantic version"),
     DUPLICATE_HEADER_FIELD("R0202", Severity.ERROR, "a header field is given twice"),
     MISSING_HEADER_FIELD("R0203", Severity.ERROR, "a required header field is missing"),
-    LIBRARY_NOT_RUBRIC("R0204", Severity.ERROR, "a scale library holds something only a rubric may"),
+    LIBRARY_NOT_RUBRIC("R0204", Severity.ERROR, "a library holds something only a rubric may, or a rubric an `expect`"),
     VERSION_NOT_FILE_NAME("R0205", Severity.ERROR, "a file named for a version declares another"),
     ID_NOT_FOLDER_NAME("R0206", Severity.WARNING, "a rubric named for a version sits in a folder not named for its id"),
     DUPLICATE_VERSION("R0207", Severity.ERROR, "two files declare the same rubric id and version"),
@@ -58,6 +58,8 @@ public enum Code {
     IMPORT_CYCLE("R0703", Severity.ERROR, "imports form a cycle"),
     IMPORT_NOT_LIBRARY("R0704", Severity.ERROR, "an imported file is not a scale library"),
     UNUSED_IMPORT("R0705", Severity.WARNING, "an import that nothing uses"),
+    LIBRARY_DIMENSION_MISSING("R0706", Severity.ERROR, "a rubric lacks a dimension an imported library's rules and tables look at"),
+    LIBRARY_DIMENSION_INCOMPATIBLE("R0707", Severity.ERROR, "a dimension's scale is not the one an imported library expects"),
 
     // R08xx: dimensions, justifications and rules
     MISSING_QUESTION("R0801", Severity.ERROR, "a dimension without a question or scale"),
@@ -83,6 +85,13 @@ public enum Code {
     VALUE_NEVER_ALLOWED("R1104", Severity.WARNING, "a point or choice that no valid rating can choose"),
     JUSTIFICATION_OVERLAP("R1105", Severity.WARNING, "a justification requirement that another one always overrides"),
     ANALYSIS_INCOMPLETE("R1106", Severity.WARNING, "the semantic analysis ran out of time before proving everything"),
+
+    // R12xx: decision tables
+    TABLE_INCOMPLETE("R1201", Severity.ERROR, "a decision table that decides nothing for some answers"),
+    TABLE_CONFLICT("R1202", Severity.ERROR, "two rows of a decision table decide different values for the same answers"),
+    TABLE_SHAPE("R1203", Severity.ERROR, "a decision table that is not well formed"),
+    TABLE_DIMENSION("R1204", Severity.ERROR, "a dimension a decision table cannot look at or decide"),
+    TABLE_OTHERWISE_UNUSED("R1205", Severity.WARNING, "an `otherwise` that no answers reach"),
 
     // R13xx: releases (rubricc.lock)
     RELEASED_VERSION_CHANGED("R1301", Severity.ERROR, "a released version no longer means what it meant when it was locked"),

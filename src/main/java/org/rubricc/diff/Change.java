@@ -20,9 +20,9 @@ public record Change(ChangeRule rule, String path, Subject subject, Optional<Int
         return rule.changeClass();
     }
 
-    /** What a change is about: the rubric, an item field, a section, a dimension, a rule or a scale, by old and new id. */
+    /** What a change is about: the rubric, an item field, a section, a dimension, a rule, a table or a scale, by old and new id. */
     public record Subject(Kind kind, Optional<String> oldId, Optional<String> newId) {
-        public enum Kind { RUBRIC, ITEM_FIELD, SECTION, DIMENSION, RULE, SCALE }
+        public enum Kind { RUBRIC, ITEM_FIELD, SECTION, DIMENSION, RULE, TABLE, SCALE }
 
         public String id() {
             return newId.or(() -> oldId).orElse("");

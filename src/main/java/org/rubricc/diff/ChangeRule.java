@@ -11,7 +11,7 @@ import static org.rubricc.diff.ChangeClass.RECALIBRATE;
  */
 public enum ChangeRule {
     // The rubric as a whole and what raters are shown
-    TITLE_REWORDED(RECALIBRATE, "the title of the rubric, a section, a dimension or a rule is reworded"),
+    TITLE_REWORDED(RECALIBRATE, "the title of the rubric, a section, a dimension, a rule or a table is reworded"),
     TYPOGRAPHY_CHANGED(COSMETIC, "a text changed only in quotes, dashes, case or whitespace"),
     DESCRIPTION_REWORDED(RECALIBRATE, "the rubric's or an item field's description is reworded"),
     ITEM_FIELD_ADDED(RECALIBRATE, "raters are shown something new with each item"),
@@ -24,7 +24,7 @@ public enum ChangeRule {
     SECTION_REMOVED(RECALIBRATE, "a section is gone (its dimensions are reported on their own)"),
     SECTION_RENAMED(COSMETIC, "a section has a new id (`formerly`)"),
     SECTION_ORDER_CHANGED(COSMETIC, "sections are asked in another order"),
-    GUIDANCE_REWORDED(RECALIBRATE, "the guidance of a section, dimension or rule is added, removed or reworded"),
+    GUIDANCE_REWORDED(RECALIBRATE, "the guidance of a section, dimension, rule or table is added, removed or reworded"),
     SKIP_CONDITION_CHANGED(BREAKING, "a dimension or section is skipped in other cases (widened, narrowed or changed)"),
 
     // Dimensions
@@ -97,6 +97,17 @@ public enum ChangeRule {
     RULE_CONDITION_CHANGED(RECALIBRATE, "the condition of a rule that restricts no answer changed"),
     RULE_ABOUT_CHANGED(RECALIBRATE, "a guidance rule concerns other dimensions or sections (`about`)"),
 
+    // Decision tables
+    TABLE_ADDED(BREAKING, "a new decision table: it decides an answer that raters chose freely"),
+    TABLE_REMOVED(RECALIBRATE, "a decision table is gone: every answer it allowed is still allowed"),
+    TABLE_RENAMED(COSMETIC, "a decision table has a new id (`formerly`)"),
+    TABLE_INPUTS_CHANGED(BREAKING, "a decision table looks at other dimensions, or decides another one"),
+    TABLE_ROW_ADDED(BREAKING, "a decision table has a new row, and decides other values for some answers"),
+    TABLE_ROW_REMOVED(BREAKING, "a row of a decision table is gone, and the table decides other values for some answers"),
+    TABLE_ROW_CHANGED(BREAKING, "a row of a decision table matches other answers or decides another value, and the table decides other values for some answers"),
+    TABLE_DEFAULT_CHANGED(BREAKING, "the `otherwise` of a decision table is added, removed or changed, and the table decides other values for some answers"),
+    TABLE_ROWS_REWRITTEN(COSMETIC, "the rows or `otherwise` of a decision table are written differently, and it decides the same value for every answer"),
+
     // Declarations nothing uses
     UNUSED_SCALE_CHANGED(COSMETIC, "a named scale no dimension uses is added, removed or changed");
 
@@ -137,7 +148,9 @@ public enum ChangeRule {
                     SCALE_KIND_CHANGED, SCALE_POINT_REMOVED, SCALE_POINT_SPLIT, CHOICE_REMOVED, CHOICE_SPLIT, MULTI_MIN_RAISED,
                     MULTI_MAX_LOWERED, RANGE_MIN_RAISED, RANGE_MAX_LOWERED, RANGE_STEP_CHANGED, TEXT_MIN_RAISED, TEXT_MAX_LOWERED,
                     TEXT_PATTERN_ADDED, TEXT_PATTERN_CHANGED,
-                    JUSTIFICATION_ADDED, JUSTIFICATION_CHANGED, RULE_ADDED_CONSTRAINING, RULE_CONSTRAINTS_CHANGED -> Carry.RERATE;
+                    JUSTIFICATION_ADDED, JUSTIFICATION_CHANGED, RULE_ADDED_CONSTRAINING, RULE_CONSTRAINTS_CHANGED,
+                    TABLE_ADDED, TABLE_INPUTS_CHANGED, TABLE_ROW_ADDED, TABLE_ROW_REMOVED, TABLE_ROW_CHANGED,
+                    TABLE_DEFAULT_CHANGED -> Carry.RERATE;
             default -> Carry.CARRIED;
         };
     }

@@ -13,7 +13,7 @@ public record Diff(Rubric oldRubric, Rubric newRubric, List<Change> changes) {
     }
 
     private static final List<Evaluator> EVALUATORS = List.of(new HeaderEvaluator(), new ItemFieldEvaluator(),
-            new SectionEvaluator(), new DimensionEvaluator(), new RuleEvaluator(), new UnusedScaleEvaluator());
+            new SectionEvaluator(), new DimensionEvaluator(), new RuleEvaluator(), new TableEvaluator(), new UnusedScaleEvaluator());
 
     /** Compares two versions of one rubric, by stable ids. Reads the models only. */
     public static Diff between(Rubric oldRubric, Rubric newRubric) {

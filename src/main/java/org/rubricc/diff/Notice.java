@@ -16,6 +16,7 @@ import org.rubricc.model.Rubric;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
 import org.rubricc.model.Section;
+import org.rubricc.model.Table;
 import org.rubricc.model.Value;
 
 /**
@@ -96,6 +97,7 @@ public final class Notice {
         Map<String, List<Change>> byDimension = new LinkedHashMap<>();
         Map<String, List<Change>> byRule = new LinkedHashMap<>();
         Map<String, List<Change>> bySection = new LinkedHashMap<>();
+        Map<String, List<Change>> byTable = new LinkedHashMap<>();
         List<Change> general = new ArrayList<>();
         List<Change> cosmetic = new ArrayList<>();
         for (Dimension d : n.dimensions()) byDimension.put("new:" + d.id(), new ArrayList<>());
@@ -110,6 +112,7 @@ public final class Notice {
                 case DIMENSION -> byDimension.get(s.newId().map(x -> "new:" + x).orElse("old:" + s.oldId().orElse(""))).add(c);
                 case RULE -> byRule.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(c);
                 case SECTION -> bySection.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(c);
+                case TABLE -> byTable.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(c);
                 default -> general.add(c);
             }
         }
@@ -125,6 +128,9 @@ public final class Notice {
         }
         for (Map.Entry<String, List<Change>> e : bySection.entrySet()) {
             reread.add("Section " + sectionTitle(e.getValue().get(0)) + ": " + summary(e.getValue()));
+        }
+        for (Map.Entry<String, List<Change>> e : byTable.entrySet()) {
+            reread.add("Decision table " + tableTitle(e.getValue().get(0)) + ": " + summary(e.getValue()));
         }
         if (!general.isEmpty()) reread.add("The rubric as a whole: " + summary(general));
         if (!reread.isEmpty()) {
@@ -165,6 +171,16 @@ public final class Notice {
             blank();
             for (List<Change> cs : bySection.values()) {
                 line(h3 + " " + sectionTitle(cs.get(0)).replace("**", ""));
+                blank();
+                for (Change c : cs) item(c);
+                blank();
+            }
+        }
+        if (!byTable.isEmpty()) {
+            line(h2 + " Decision tables");
+            blank();
+            for (List<Change> cs : byTable.values()) {
+                line(h3 + " " + tableTitle(cs.get(0)).replace("**", ""));
                 blank();
                 for (Change c : cs) item(c);
                 blank();
@@ -224,6 +240,7 @@ public final class Notice {
         return switch (c.subject().kind()) {
             case DIMENSION -> dimensionTitle(c.subject().newId().map(x -> "new:" + x).orElse("old:" + c.subject().id())) + ": ";
             case RULE -> c.rule() == ChangeRule.RULE_RENAMED ? "" : ruleTitle(c) + ": ";
+            case TABLE -> c.rule() == ChangeRule.TABLE_RENAMED || c.rule() == ChangeRule.TABLE_ROWS_REWRITTEN ? "" : tableTitle(c) + ": ";
             default -> "";
         };
     }
@@ -337,6 +354,23 @@ public final class Notice {
                     + rule(o, c.subject().oldId()).flatMap(Rule::when).map(w -> "when " + oldSentences.condition(w)).orElse("always") + ".";
             case RULE_ABOUT_CHANGED -> "It now concerns " + about(n, rule(n, c.subject().newId())) + " (was "
                     + about(o, rule(o, c.subject().oldId())) + ").";
+            case TABLE_ADDED -> "New decision table " + tableTitle(c) + ": " + table(n, c.subject().newId()).map(t -> "your answer to "
+                    + titleOf(n, t.output()) + " must now be the one it gives for your answers to " + titles(n, t.inputs())).orElse("")
+                    + " (see \"Decision tables\" in the guidelines).";
+            case TABLE_REMOVED -> "This decision table is gone" + table(o, c.subject().oldId()).map(t -> ": you answer "
+                    + titleOf(o, t.output()) + " yourself again").orElse("") + ".";
+            case TABLE_RENAMED -> "The decision table " + tableTitle(c) + " has a new id (`" + oldV + "` is now `" + newV
+                    + "`), which only tools see.";
+            case TABLE_INPUTS_CHANGED -> table(n, c.subject().newId()).map(t -> "It now decides " + titleOf(n, t.output()) + " from "
+                    + titles(n, t.inputs())).orElse("It looks at other questions") + table(o, c.subject().oldId()).map(t -> " (it decided "
+                    + titleOf(o, t.output()) + " from " + titles(o, t.inputs()) + ")").orElse("") + ".";
+            case TABLE_ROW_ADDED -> "New row " + code(newV) + "." + decidedNow(c);
+            case TABLE_ROW_REMOVED -> "The row " + code(oldV) + " is gone." + decidedNow(c);
+            case TABLE_ROW_CHANGED -> "The row " + code(oldV) + " is now " + code(newV) + "." + decidedNow(c);
+            case TABLE_DEFAULT_CHANGED -> (newV.isEmpty() ? "It no longer has " + code(oldV) : oldV.isEmpty() ? "It now has " + code(newV)
+                    : code(oldV) + " is now " + code(newV)) + "." + decidedNow(c);
+            case TABLE_ROWS_REWRITTEN -> "The decision table " + tableTitle(c) + " is written differently; it gives the same answer "
+                    + "for every combination of answers.";
             case UNUSED_SCALE_CHANGED -> "The scale " + code(c.subject().id()) + ", which no question uses, was "
                     + (oldV.isEmpty() ? "added" : newV.isEmpty() ? "removed" : "changed") + ".";
         };
@@ -456,6 +490,32 @@ public final class Notice {
                 + (c.subject().newId().isEmpty() ? " (removed)" : "");
     }
 
+    private String tableTitle(Change c) {
+        Optional<Table> t = table(n, c.subject().newId()).or(() -> table(o, c.subject().oldId()));
+        return t.map(x -> "**" + Markdown.inline(x.title()) + "**").orElse("`" + c.subject().id() + "`")
+                + (c.subject().newId().isEmpty() ? " (removed)" : "");
+    }
+
+    private static Optional<Table> table(Rubric r, Optional<String> id) {
+        return id.flatMap(x -> r.tables().stream().filter(t -> t.id().equals(x)).findFirst());
+    }
+
+    private static String titleOf(Rubric r, String dimension) {
+        return r.dimension(dimension).map(Sentences::title).orElse("`" + dimension + "`");
+    }
+
+    private static String titles(Rubric r, List<String> dimensions) {
+        return Sentences.list(dimensions.stream().map(d -> titleOf(r, d)).toList(), "and");
+    }
+
+    /** Where the table now decides otherwise, from the change's message: "It now decides ... when ...". */
+    private static String decidedNow(Change c) {
+        int at = c.message().indexOf("; it now decides ");
+        if (at < 0) return "";
+        // Ids and values only, which need no escaping; the ids are shown as code.
+        return " It now decides " + c.message().substring(at + "; it now decides ".length()) + ".";
+    }
+
     private String sectionTitle(Change c) {
         Optional<Section> s = c.subject().newId().flatMap(n::section).or(() -> c.subject().oldId().flatMap(o::section));
         return s.map(x -> "**" + Markdown.inline(x.title()) + "**").orElse("`" + c.subject().id() + "`")
@@ -485,6 +545,7 @@ public final class Notice {
             case SECTION -> "the section " + sectionTitle(c);
             case DIMENSION -> "the question " + c.subject().newId().flatMap(n::dimension).map(Sentences::title).orElse("");
             case RULE -> "the edge case " + ruleTitle(c);
+            case TABLE -> "the decision table " + tableTitle(c);
             case SCALE -> "the scale " + code(c.subject().id());
         };
         if (p.contains("/point:") || p.contains("/choice:") || p.endsWith("/yes") || p.endsWith("/no")) {

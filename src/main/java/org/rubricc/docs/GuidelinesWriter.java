@@ -12,6 +12,7 @@ import org.rubricc.model.Rubric;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
 import org.rubricc.model.Section;
+import org.rubricc.model.Table;
 
 /** Writes a rubric's guidelines as Markdown, in the order a rater works. */
 final class GuidelinesWriter {
@@ -65,6 +66,7 @@ final class GuidelinesWriter {
             for (Dimension d : s.dimensions()) dimension(++number, d);
         }
         edgeCases();
+        decisionTables();
         return md.toString();
     }
 
@@ -137,6 +139,7 @@ final class GuidelinesWriter {
             line(Markdown.prose(d.guidance()));
             blank();
         }
+        decidedBy(d);
         List<Rule> rules = rubric.rulesAffecting(d);
         if (!rules.isEmpty()) {
             line("**Edge cases:**");
@@ -148,6 +151,17 @@ final class GuidelinesWriter {
                         : sentences.effect(r) + (r.guidance().isEmpty() ? "" : "\n\n" + Markdown.prose(r.guidance()));
                 line("- *" + Markdown.inline(r.title()) + "*: " + body.strip().replace("\n", "\n  "));
             }
+            blank();
+        }
+    }
+
+    /** Where the dimension's answer is decided by a table, the rater is sent to it. */
+    private void decidedBy(Dimension d) {
+        for (Table t : rubric.tables()) {
+            if (!t.output().equals(d.id())) continue;
+            line("**Decided by a table:** your answer must be the one the table *" + Markdown.inline(t.title())
+                    + "* (under \"Decision tables\") gives for your answers to "
+                    + Sentences.list(t.inputs().stream().map(i -> rubric.dimension(i).map(Sentences::title).orElse(i)).toList(), "and") + ".");
             blank();
         }
     }
@@ -226,6 +240,61 @@ final class GuidelinesWriter {
                 blank();
             }
         }
+    }
+
+    /** Each decision table as a table: a column per input, the value decided last, then what `otherwise` decides. */
+    private void decisionTables() {
+        if (rubric.tables().isEmpty()) return;
+        line("## Decision tables");
+        blank();
+        line("Where a table decides an answer, find the row that matches your answers to the questions on its left, "
+                + "and give the answer on its right. *Any answer* matches every answer, N/A included; *not answered* "
+                + "matches a question that was skipped or left empty.");
+        blank();
+        for (Table t : rubric.tables()) {
+            Dimension out = rubric.dimension(t.output()).orElseThrow();
+            line("### " + Markdown.inline(t.title()));
+            blank();
+            if (!t.guidance().isEmpty()) {
+                line(Markdown.prose(t.guidance()));
+                blank();
+            }
+            StringBuilder head = new StringBuilder("|");
+            StringBuilder rule = new StringBuilder("|");
+            for (String in : t.inputs()) {
+                head.append(" ").append(Markdown.cell(rubric.dimension(in).map(Dimension::title).orElse(in))).append(" |");
+                rule.append("---|");
+            }
+            head.append(" ").append(Markdown.cell(out.title())).append(" |");
+            rule.append("---|");
+            line(head.toString());
+            line(rule.toString());
+            for (Table.Row r : t.rows()) {
+                StringBuilder row = new StringBuilder("|");
+                for (int i = 0; i < t.inputs().size(); i++) {
+                    Dimension in = rubric.dimension(t.inputs().get(i)).orElseThrow();
+                    row.append(" ").append(cell(in, r.cells().get(i))).append(" |");
+                }
+                row.append(" ").append(Markdown.cell(Sentences.label(out, r.output()))).append(" |");
+                line(row.toString());
+            }
+            blank();
+            t.otherwise().ifPresent(o -> {
+                line("For any other answers: " + Sentences.value(out, o.value()) + ".");
+                blank();
+            });
+        }
+    }
+
+    private static String cell(Dimension d, Table.Cell c) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (c.any()) parts.add("*any answer*");
+        if (c.unanswered()) parts.add("*not answered*");
+        for (Table.Cell.Test t : c.tests()) {
+            String label = Markdown.cell(Sentences.label(d, t.value()));
+            parts.add(t.op() == Condition.Op.EQ ? label : Markdown.cell(t.op().symbol()) + " " + label);
+        }
+        return String.join(", ", parts);
     }
 
     private void line(String s) {

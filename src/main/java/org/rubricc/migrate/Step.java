@@ -51,6 +51,7 @@ final class Step {
     private final Map<String, List<Change>> dimensionChanges = new HashMap<>();
     private final Map<String, List<Change>> sectionChanges = new HashMap<>();
     private final Map<String, List<Change>> ruleChanges = new HashMap<>();
+    private final Map<String, List<Change>> tableChanges = new HashMap<>();
     private final String fromVersion;
     private final String toName;
     /** Dimension titles as messages quote them, by dimension, computed once. */
@@ -82,7 +83,7 @@ final class Step {
             oldDimensions.put(n, od);
         });
         for (Dimension nd : to.dimensions()) skips.put(nd.id(), to.skipCondition(nd));
-        for (Rule r : to.rules()) {
+        for (Rule r : to.enforcedRules()) {
             if (r.guidanceOnly()) continue;
             for (Constraint c : r.constraints()) {
                 Map<String, List<Rule>> index = c instanceof Constraint.Justify ? justifyRules
@@ -96,6 +97,7 @@ final class Step {
                 case DIMENSION -> dimensionChanges;
                 case SECTION -> sectionChanges;
                 case RULE -> ruleChanges;
+                case TABLE -> tableChanges;
                 default -> null;
             };
             if (index != null) index.computeIfAbsent(c.subject().id(), k -> new ArrayList<>()).add(c);
@@ -542,6 +544,12 @@ final class Step {
 
     /** The change that makes a rule apply where it did not: the rule's own, or a merge of a value its condition reads. */
     private ChangeRule ruleChange(Rule r, Map<String, ChangeRule> merged) {
+        if (r.origin().isPresent()) {
+            // A row of a decision table: the change of the table that makes its decision new.
+            Optional<ChangeRule> table = tableChanges.getOrDefault(r.origin().get().tableId(), List.of()).stream().map(Change::rule)
+                    .filter(x -> x.carry() == ChangeRule.Carry.RERATE).findFirst();
+            return table.or(() -> mergedReference(r.when(), merged)).orElse(ChangeRule.TABLE_ROW_CHANGED);
+        }
         Optional<ChangeRule> own = ruleChanges.getOrDefault(r.id(), List.of()).stream().map(Change::rule)
                 .filter(x -> x == ChangeRule.RULE_ADDED_CONSTRAINING || x == ChangeRule.RULE_CONSTRAINTS_CHANGED
                         || x == ChangeRule.RULE_ADDED_GUIDANCE_ONLY || x == ChangeRule.RULE_CONSTRAINTS_RELAXED)

@@ -18,8 +18,15 @@ public final class Phrases {
         return "\u201C" + d.title() + "\u201D";
     }
 
-    /** A rule by its title: {@code rule “An unsafe output caps the overall rating”}. */
+    /**
+     * A rule by its title: {@code rule “An unsafe output caps the overall rating”}; a rule a decision table is enforced
+     * as, by its table and row: {@code table “Consistency from its parts”, row 3}.
+     */
     public static String rule(Rule r) {
+        if (r.origin().isPresent()) {
+            Table.Origin o = r.origin().get();
+            return "table \u201C" + o.tableTitle() + "\u201D, " + (o.row() == 0 ? "otherwise" : "row " + o.row());
+        }
         return "rule \u201C" + r.title() + "\u201D";
     }
 

@@ -20,6 +20,8 @@ public final class Rubric {
     private final Map<String, Scale> scales;
     private final List<Section> sections;
     private final List<Rule> rules;
+    private final List<Table> tables;
+    private final List<Rule> enforcedRules;
     private final Span span;
     private final Span versionSpan;
     private final Span titleSpan;
@@ -49,6 +51,14 @@ public final class Rubric {
     public Rubric(String id, Version version, String title, String description, List<ItemField> itemFields,
             Map<String, Scale> scales, List<Section> sections, List<Rule> rules, Span span, Span versionSpan,
             Span titleSpan, Span descriptionSpan) {
+        this(id, version, title, description, itemFields, scales, sections, rules, List.of(), span, versionSpan, titleSpan,
+                descriptionSpan);
+    }
+
+    /** @param tables the decision tables, in the order written (imported ones after the rubric's own) */
+    public Rubric(String id, Version version, String title, String description, List<ItemField> itemFields,
+            Map<String, Scale> scales, List<Section> sections, List<Rule> rules, List<Table> tables, Span span,
+            Span versionSpan, Span titleSpan, Span descriptionSpan) {
         this.titleSpan = titleSpan == null ? span : titleSpan;
         this.descriptionSpan = descriptionSpan == null ? span : descriptionSpan;
         this.id = id;
@@ -59,6 +69,7 @@ public final class Rubric {
         this.scales = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scales));
         this.sections = List.copyOf(sections);
         this.rules = List.copyOf(rules);
+        this.tables = List.copyOf(tables);
         this.span = span;
         this.versionSpan = versionSpan == null ? span : versionSpan;
 
@@ -78,6 +89,12 @@ public final class Rubric {
         this.dimensionsById = java.util.Collections.unmodifiableMap(byId);
         this.positions = java.util.Collections.unmodifiableMap(pos);
         this.sectionsById = java.util.Collections.unmodifiableMap(secs);
+        List<Rule> enforced = new ArrayList<>(this.rules);
+        for (Table t : this.tables) {
+            Dimension out = byId.get(t.output());
+            enforced.addAll(t.rules(out != null && out.notApplicable().isPresent()));
+        }
+        this.enforcedRules = List.copyOf(enforced);
     }
 
     public String id() {
@@ -109,8 +126,28 @@ public final class Rubric {
         return sections;
     }
 
+    /** The rules as written (and imported), for the guidelines and the diff; validators use {@link #enforcedRules}. */
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** The decision tables, in the order written (imported ones after the rubric's own). */
+    public List<Table> tables() {
+        return tables;
+    }
+
+    /**
+     * What a valid rating must satisfy: the rules, then every decision table's rows as rules ({@link Table#rules}).
+     * Every engine that judges ratings (schema, validators, analysis, migration) enforces these, so a table means
+     * the same to all of them.
+     */
+    public List<Rule> enforcedRules() {
+        return enforcedRules;
+    }
+
+    /** The decision tables that decide the dimension or look at it. */
+    public List<Table> tablesAffecting(Dimension d) {
+        return tables.stream().filter(t -> t.output().equals(d.id()) || t.inputs().contains(d.id())).toList();
     }
 
     public Span span() {
@@ -168,8 +205,20 @@ public final class Rubric {
         return Optional.of(new Condition.Or(List.of(section.get(), own.get()), own.get().span()));
     }
 
-    /** The rules that constrain the dimension, mention it in their condition, or name it (or its section) in {@code about}. */
+    /**
+     * The rules that constrain the dimension, mention it in their condition, or name it (or its section) in {@code about};
+     * rules written, not the rows of tables (see {@link #tablesAffecting}).
+     */
     public List<Rule> rulesAffecting(Dimension d) {
+        return affecting(rules, d);
+    }
+
+    /** {@link #rulesAffecting}, among the enforced rules: the rows of tables too. */
+    public List<Rule> enforcedRulesAffecting(Dimension d) {
+        return affecting(enforcedRules, d);
+    }
+
+    private static List<Rule> affecting(List<Rule> rules, Dimension d) {
         List<Rule> out = new ArrayList<>();
         for (Rule r : rules) {
             boolean affects = r.constraints().stream().anyMatch(c -> c.target().equals(d.id()))

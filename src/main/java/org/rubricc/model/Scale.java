@@ -97,6 +97,21 @@ public sealed interface Scale {
             return "range";
         }
 
+        /** The first value of the range above {@code lo} (from its minimum when null) and below {@code hi} (up to its maximum when null); null when there is none. */
+        public BigDecimal firstBetween(BigDecimal lo, BigDecimal hi) {
+            BigDecimal v;
+            if (step.isPresent()) {
+                if (lo == null) v = min;
+                else v = min.add(lo.subtract(min).divide(step.get(), 0, java.math.RoundingMode.FLOOR).add(BigDecimal.ONE).multiply(step.get()));
+            } else if (lo == null) v = min;
+            else if (hi == null) v = max;
+            else v = lo.add(hi).divide(BigDecimal.valueOf(2));
+            if (lo != null && v.compareTo(lo) <= 0) return null;
+            if (hi != null && v.compareTo(hi) >= 0) return null;
+            if (v.compareTo(max) > 0 || !accepts(v)) return null;
+            return v;
+        }
+
         public boolean accepts(BigDecimal v) {
             if (v.compareTo(min) < 0 || v.compareTo(max) > 0) return false;
             if (step.isEmpty()) return true;

@@ -53,14 +53,18 @@ final class AstBuilder {
         List<Ast.ScaleDecl> scales = new ArrayList<>();
         List<Ast.Section> sections = new ArrayList<>();
         List<Ast.Rule> rules = new ArrayList<>();
+        List<Ast.Table> tables = new ArrayList<>();
+        List<Ast.Expect> expects = new ArrayList<>();
         for (RubricParser.DeclarationContext d : ctx.declaration()) {
             if (d.importDecl() != null) add(imports, importDecl(d.importDecl()));
             else if (d.itemBlock() != null) d.itemBlock().itemField().forEach(f -> add(items, itemField(f)));
             else if (d.scaleDecl() != null) add(scales, scaleDecl(d.scaleDecl()));
             else if (d.section() != null) add(sections, section(d.section()));
             else if (d.ruleDecl() != null) add(rules, rule(d.ruleDecl()));
+            else if (d.tableDecl() != null) add(tables, table(d.tableDecl()));
+            else if (d.expectDecl() != null) add(expects, expect(d.expectDecl()));
         }
-        return new Ast.File(path, kind, name(idCtx), header, imports, items, scales, sections, rules, spans.of(ctx));
+        return new Ast.File(path, kind, name(idCtx), header, imports, items, scales, sections, rules, tables, expects, spans.of(ctx));
     }
 
     private static <T> void add(List<T> list, T item) {
@@ -312,6 +316,60 @@ final class AstBuilder {
             }
         }
         return new Ast.Rule(id, title, members, spans.of(ctx));
+    }
+
+    private Ast.Expect expect(RubricParser.ExpectDeclContext ctx) {
+        Ast.Name id = name(ctx.id);
+        Ast.ScaleRef ref = ctx.scaleRef() == null || ctx.scaleRef().exception != null ? null : scaleRef(ctx.scaleRef());
+        return id == null || ref == null ? null : new Ast.Expect(id, ref, spans.of(ctx));
+    }
+
+    private Ast.Table table(RubricParser.TableDeclContext ctx) {
+        Ast.Name id = name(ctx.id);
+        Ast.Text title = text(ctx.title);
+        if (id == null || title == null) return null;
+        List<Ast.TableMember> members = new ArrayList<>();
+        for (RubricParser.TableMemberContext m : ctx.tableMember()) {
+            Span span = spans.of(m);
+            if (m.exception != null) continue;
+            if (m instanceof RubricParser.TableGuidanceContext g) {
+                Ast.Text t = text(g.text());
+                if (t != null) members.add(new Ast.Guidance(t, span));
+            } else if (m instanceof RubricParser.TableFormerlyContext f) {
+                Ast.Name old = name(f.ident());
+                if (old != null) members.add(new Ast.Formerly(old, span));
+            } else if (m instanceof RubricParser.TableRowContext r) {
+                Ast.Literal output = literal(r.output);
+                List<Ast.Cell> cells = new ArrayList<>();
+                for (RubricParser.TableCellContext c : r.cells) {
+                    List<Ast.CellEntry> entries = new ArrayList<>();
+                    for (RubricParser.CellEntryContext e : c.cellEntry()) {
+                        Ast.CellEntry entry = cellEntry(e);
+                        if (entry == null) return null;
+                        entries.add(entry);
+                    }
+                    cells.add(new Ast.Cell(entries, spans.of(c)));
+                }
+                if (output != null && !cells.isEmpty()) members.add(new Ast.TableRow(cells, output, span));
+            } else if (m instanceof RubricParser.TableOtherwiseContext o) {
+                Ast.Literal output = literal(o.output);
+                if (output != null) members.add(new Ast.Otherwise(output, span));
+            }
+        }
+        return new Ast.Table(id, title, members, spans.of(ctx));
+    }
+
+    private Ast.CellEntry cellEntry(RubricParser.CellEntryContext e) {
+        if (e == null || e.exception != null) return null;
+        Span span = spans.of(e);
+        if (e instanceof RubricParser.AnyCellContext) return new Ast.CellEntry(Ast.CellKind.ANY, null, null, span);
+        if (e instanceof RubricParser.UnansweredCellContext) return new Ast.CellEntry(Ast.CellKind.NOT_ANSWERED, null, null, span);
+        if (e instanceof RubricParser.CompareCellContext c) {
+            Ast.Literal v = literal(c.valueLiteral());
+            return v == null || c.compareOp() == null ? null : new Ast.CellEntry(Ast.CellKind.VALUE, c.compareOp().getText(), v, span);
+        }
+        Ast.Literal v = literal(((RubricParser.ValueCellContext) e).valueLiteral());
+        return v == null ? null : new Ast.CellEntry(Ast.CellKind.VALUE, "==", v, span);
     }
 
     private Ast.Constraint constraint(RubricParser.ConstraintContext ctx) {

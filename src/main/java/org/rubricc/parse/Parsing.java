@@ -392,6 +392,7 @@ public final class Parsing {
                 int rule = c.getRuleIndex();
                 if (rule == RubricParser.RULE_section || rule == RubricParser.RULE_dimension
                         || rule == RubricParser.RULE_ruleDecl || rule == RubricParser.RULE_scaleDecl
+                        || rule == RubricParser.RULE_tableDecl
                         || rule == RubricParser.RULE_itemBlock) {
                     return false;
                 }
@@ -401,7 +402,7 @@ public final class Parsing {
 
         /** Keywords that may start a header field or a declaration, for typos at the top of a file. */
         private static final int[] TOP_LEVEL = {RubricLexer.VERSION, RubricLexer.TITLE, RubricLexer.DESCRIPTION,
-            RubricLexer.IMPORT, RubricLexer.ITEM, RubricLexer.SCALE, RubricLexer.SECTION, RubricLexer.RULE};
+            RubricLexer.IMPORT, RubricLexer.ITEM, RubricLexer.SCALE, RubricLexer.SECTION, RubricLexer.RULE, RubricLexer.TABLE, RubricLexer.EXPECT};
 
         /** The keyword a misspelt word most likely means, among those that would fit here. */
         private static Optional<Map.Entry<String, Integer>> keywordMeant(String word, IntervalSet expected,
@@ -465,7 +466,8 @@ public final class Parsing {
             if (!expected.contains(RubricLexer.RBRACE)) return null;
             int type = token.getType();
             boolean startsSomethingElse = type == Token.EOF || type == RubricLexer.DIMENSION || type == RubricLexer.SECTION
-                    || type == RubricLexer.RULE || type == RubricLexer.IMPORT || type == RubricLexer.ITEM;
+                    || type == RubricLexer.RULE || type == RubricLexer.IMPORT || type == RubricLexer.ITEM
+                    || type == RubricLexer.TABLE;
             if (!startsSomethingElse) return null;
             for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
                 Token open = null;
@@ -492,6 +494,7 @@ public final class Parsing {
             if (c instanceof RubricParser.DimensionContext d && d.id != null) return "dimension `" + d.id.getText() + "`";
             if (c instanceof RubricParser.SectionContext s && s.id != null) return "section `" + s.id.getText() + "`";
             if (c instanceof RubricParser.RuleDeclContext r && r.id != null) return "rule `" + r.id.getText() + "`";
+            if (c instanceof RubricParser.TableDeclContext t && t.id != null) return "table `" + t.id.getText() + "`";
             if (c instanceof RubricParser.ItemBlockContext) return "the `item` block";
             if (c.getParent() instanceof RubricParser.ScaleDeclContext s && s.name != null) {
                 return "scale `" + s.name.getText() + "`";
@@ -531,6 +534,7 @@ public final class Parsing {
                 + "`optional`, `weight`, `guidance`, `example`, `not_applicable`, `skip when`, `justify`, `formerly`) or `}`";
         private static final String SECTION_MEMBERS = "`guidance`, `skip when`, `dimension` or `}`";
         private static final String RULE_MEMBERS = "`guidance`, `when`, `then`, `about` or `}`";
+        private static final String TABLE_MEMBERS = "`guidance`, a row `| ... | -> VALUE |`, `otherwise -> VALUE` or `}`";
         private static final String SCALE_ENTRIES = "a scale entry such as `1 \"Poor\" \"...\"`, `min 0` or `}`";
 
         private static final java.util.Map<Integer, String> CONTEXTS = java.util.Map.ofEntries(
@@ -543,7 +547,11 @@ public final class Parsing {
                 java.util.Map.entry(RubricParser.RULE_scaleEntry, SCALE_ENTRIES),
                 java.util.Map.entry(RubricParser.RULE_scaleBody, SCALE_ENTRIES),
                 java.util.Map.entry(RubricParser.RULE_itemBlock, "an item field such as `photo: image \"Photo\"` or `}`"),
-                java.util.Map.entry(RubricParser.RULE_declaration, "`import`, `item`, `scale`, `section` or `rule`"),
+                java.util.Map.entry(RubricParser.RULE_declaration, "`import`, `item`, `scale`, `section`, `rule`, `table` or `expect`"),
+                java.util.Map.entry(RubricParser.RULE_tableMember, TABLE_MEMBERS),
+                java.util.Map.entry(RubricParser.RULE_tableDecl, TABLE_MEMBERS),
+                java.util.Map.entry(RubricParser.RULE_tableCell, "a cell: `any`, `not answered`, values such as `kept, minor`, or `<= 2`"),
+                java.util.Map.entry(RubricParser.RULE_cellEntry, "a cell: `any`, `not answered`, values such as `kept, minor`, or `<= 2`"),
                 java.util.Map.entry(RubricParser.RULE_condition, "a condition such as `feasibility == infeasible`"),
                 java.util.Map.entry(RubricParser.RULE_constraint,
                         "a constraint such as `overall <= 2`, `require x`, `forbid x == 5` or `justify x`"),

@@ -26,6 +26,15 @@ import org.rubricc.source.Span;
  * a construct added to the language later does not change the hash of a rubric that does not use it.
  */
 public record Meaning(String sha256, Map<String, String> scales) {
+    /**
+     * The hashes of the imported scales a version uses ({@code alias.name}), and of the rules and tables it takes
+     * from libraries ({@code alias.rule:id}, {@code alias.table:id}): what a library contributes, by name, so that a
+     * changed library can be named.
+     */
+    public Map<String, String> scales() {
+        return scales;
+    }
+
     /** The version of the canonical form; a change here would change every hash and must bump the lock file's. */
     static final int FORM = 1;
 
@@ -35,6 +44,7 @@ public record Meaning(String sha256, Map<String, String> scales) {
         put(root, "id", r.id());
         put(root, "itemFields", r.itemFields());
         put(root, "rules", r.rules());
+        put(root, "tables", r.tables());
         // Scales no dimension asks on do not change what the version means: a library may grow without
         // touching the versions that import it. The scales that are used are also inside their dimensions.
         Map<String, Scale> used = new java.util.LinkedHashMap<>();
@@ -47,6 +57,15 @@ public record Meaning(String sha256, Map<String, String> scales) {
         put(root, "version", r.version().toString());
         Map<String, String> scales = new TreeMap<>();
         for (Map.Entry<String, Scale> e : used.entrySet()) scales.put(e.getKey(), hash(canonical(e.getValue())));
+        // Rules and tables of libraries carry their alias in their id: `common.consistency`.
+        for (org.rubricc.model.Rule rule : r.rules()) {
+            int dot = rule.id().indexOf('.');
+            if (dot > 0) scales.put(rule.id().substring(0, dot) + ".rule:" + rule.id().substring(dot + 1), hash(canonical(rule)));
+        }
+        for (org.rubricc.model.Table t : r.tables()) {
+            int dot = t.id().indexOf('.');
+            if (dot > 0) scales.put(t.id().substring(0, dot) + ".table:" + t.id().substring(dot + 1), hash(canonical(t)));
+        }
         return new Meaning(hash(root), java.util.Collections.unmodifiableMap(scales));
     }
 

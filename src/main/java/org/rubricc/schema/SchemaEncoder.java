@@ -147,7 +147,7 @@ public final class SchemaEncoder {
                 messages.note(asked, "required", Phrases.title(d) + " is required");
             }
             ArrayNode constraints = Json.MAPPER.createArrayNode();
-            for (Rule r : rubric.rules()) valueConstraints(r, d, constraints);
+            for (Rule r : rubric.enforcedRules()) valueConstraints(r, d, constraints);
             if (!constraints.isEmpty()) asked.set("allOf", constraints);
         }
         if (!required.isEmpty()) {
@@ -155,9 +155,9 @@ public final class SchemaEncoder {
             messages.note(answers, "required", "this question is required");
         }
         for (Dimension d : rubric.dimensions()) {
-            if (rubric.skipCondition(d).isEmpty()) for (Rule r : rubric.rules()) valueConstraints(r, d, all);
+            if (rubric.skipCondition(d).isEmpty()) for (Rule r : rubric.enforcedRules()) valueConstraints(r, d, all);
         }
-        for (Rule r : rubric.rules()) requirements(r, all);
+        for (Rule r : rubric.enforcedRules()) requirements(r, all);
         if (!all.isEmpty()) answers.set("allOf", all);
         answers.put("unevaluatedProperties", false);
         messages.note(answers, "unevaluatedProperties", "not a question of " + rubric.id() + " " + rubric.version()

@@ -160,6 +160,13 @@ public final class UiSchemaEncoder {
                         .append(Markdown.prose(e.text()).replace("\n", " ")).append('\n');
             }
         }
+        for (org.rubricc.model.Table t : rubric.tables()) {
+            if (!t.output().equals(d.id())) continue;
+            if (b.length() > 0) b.append('\n');
+            b.append("Decided by the table **").append(Markdown.inline(t.title())).append("**: give the answer of the row that matches ")
+                    .append("your answers above.\n\n");
+            for (String line : Sentences.tableRows(rubric, t)) b.append("- ").append(line).append('\n');
+        }
         List<Rule> rules = rubric.rulesAffecting(d);
         if (!rules.isEmpty()) {
             if (b.length() > 0) b.append('\n');

@@ -303,7 +303,7 @@ public final class Validator {
 
     private void rules(JsonNode answers, JsonNode justifications, List<Violation> out) {
         JsonAnswers view = new JsonAnswers(answers);
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             if (r.guidanceOnly()) continue;
             if (r.when().isPresent() && !view.holds(r.when().get())) continue;
             for (Constraint c : r.constraints()) {

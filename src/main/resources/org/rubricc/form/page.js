@@ -210,7 +210,7 @@ function renderDimension(d) {
     for (const id of d.rules) {
       const r = rules.get(id);
       if (!r) continue;
-      const li = ul.appendChild(el('li', null, el('span', { class: 'kind', text: 'Edge case: ' + r.title })));
+      const li = ul.appendChild(el('li', null, el('span', { class: 'kind', text: (id.startsWith('table:') ? 'Decision table: ' : 'Edge case: ') + r.title })));
       if (r.effect) li.append(markdown(r.effect, 'effect'));
       if (r.guidance) li.append(markdown(r.guidance));
     }

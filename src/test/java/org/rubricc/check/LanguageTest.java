@@ -21,6 +21,7 @@ import org.rubricc.model.ItemField;
 import org.rubricc.model.Rubric;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
+import org.rubricc.model.Table;
 import org.rubricc.model.Value;
 import org.rubricc.model.Version;
 
@@ -102,7 +103,7 @@ class LanguageTest {
 
     @Test
     void dimensionsKeepAskingOrderAndTheirMembers() {
-        assertEquals(List.of("feasible", "unsafe", "harm_kinds", "no", "adherence", "coverage", "part", "comment", "links", "code"),
+        assertEquals(List.of("feasible", "unsafe", "harm_kinds", "no", "adherence", "coverage", "part", "comment", "links", "code", "verdict"),
                 rubric.dimensions().stream().map(Dimension::id).toList());
         Dimension adherence = dim("adherence");
         assertEquals("How well is the instruction followed?", adherence.question());
@@ -162,6 +163,45 @@ class LanguageTest {
         assertEquals(List.of("quality", "adherence"), text.about());
         assertEquals(Optional.of("text"), text.formerly());
         assertEquals(List.of(identical, text), rubric.rulesAffecting(dim("adherence")));
+    }
+
+    @Test
+    void decisionTableAndItsRules() {
+        Table t = rubric.tables().get(0);
+        assertEquals("verdict_table", t.id());
+        assertEquals("Verdict from the parts", t.title());
+        assertEquals("Follow the table.", t.guidance());
+        assertEquals(Optional.of("verdict_rule"), t.formerly());
+        assertEquals(List.of("feasible", "adherence", "coverage"), t.inputs());
+        assertEquals("verdict", t.output());
+        assertEquals(List.of("infeasible | not answered | not answered -> 0", "feasible, partial | >= 4 | not answered, >= 50 -> 1",
+                "feasible, partial | >= 4 | < 50 -> 0.5", "feasible, partial | <= 3, n/a | any, not answered -> 0.5"),
+                t.rows().stream().map(Table.Row::toSource).toList());
+        assertEquals(Value.Number.of("0"), t.otherwise().orElseThrow().value());
+        assertEquals("feasible in {feasible, partial} and (adherence == n/a or adherence <= 3) and (coverage is answered "
+                + "or not coverage is answered)", t.rows().get(3).when(t.inputs()).toSource());
+        assertEquals(List.of(t), rubric.tablesAffecting(dim("coverage")));
+        // Enforced as rules, after the written ones: a rule per row and one for `otherwise`.
+        List<Rule> enforced = rubric.enforcedRules();
+        int written = rubric.rules().size();
+        assertEquals(rubric.rules(), enforced.subList(0, written));
+        assertEquals(List.of("verdict_table.row-1", "verdict_table.row-2", "verdict_table.row-3", "verdict_table.row-4",
+                "verdict_table.otherwise"), enforced.subList(written, enforced.size()).stream().map(Rule::id).toList());
+        Rule row2 = enforced.get(written + 1);
+        assertEquals(List.of("verdict == 1"), row2.constraints().stream().map(Constraint::toSource).toList(),
+                "verdict offers no n/a, so the value constraint alone is exact");
+        assertEquals("table \u201CVerdict from the parts\u201D, row 2", org.rubricc.model.Phrases.rule(row2));
+        assertTrue(enforced.get(written + 4).when().orElseThrow().toSource().startsWith("not (feasible == infeasible and"));
+    }
+
+    @Test
+    void aLibrarysRuleIsTheImportingRubricsUnderItsAlias() {
+        assertEquals(List.of("identical", "text_in_image", "common.flagged_needs_why"), rubric.rules().stream().map(Rule::id).toList(),
+                "the rubric's own rules, then those of its libraries, by alias");
+        Rule shared = rubric.rules().get(2);
+        assertEquals("unsafe == true", shared.when().orElseThrow().toSource());
+        assertEquals(List.of("justify unsafe min 10"), shared.constraints().stream().map(Constraint::toSource).toList());
+        assertTrue(shared.span().file().endsWith("scales.rubric"), "its span is in the library: " + shared.span());
     }
 
     @Test

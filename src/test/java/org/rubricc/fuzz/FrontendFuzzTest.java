@@ -114,7 +114,8 @@ class FrontendFuzzTest {
 
     static final String[] INSERTS = {"{", "}", "(", ")", "\"", "\"\"\"", "==", "<=", " not ", " and ", " or ", " in {",
         "skip when ", "dimension x \"X\" {", "scale ", "rule r \"R\" {", "then ", "\u0000", "\uFEFF", "\uD83D\uDE00",
-        "\r", "\r\n", "\\", "\\u{110000}", "1e999", "-0.0", "n/a", "formerly ", "import \"../x.rubric\" as x\n", "//", "/*"};
+        "\r", "\r\n", "\\", "\\u{110000}", "1e999", "-0.0", "n/a", "formerly ", "import \"../x.rubric\" as x\n", "//", "/*",
+        "|", " | ", "->", " any ", "not answered", "otherwise -> 1\n", "table t \"T\" {\n| d0 | -> d1 |\n", "| 1 | -> 2 |\n"};
 
     @Provide
     Arbitrary<byte[]> mutants() throws IOException {

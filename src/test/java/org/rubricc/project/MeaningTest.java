@@ -77,4 +77,49 @@ class MeaningTest {
         // scales that nothing uses are left out (a library may grow). Declared ones count:
         assertNotEquals(h, hash(extra));
     }
+
+    static final String LIBRARY = """
+            library shared
+            title "Shared"
+            scale quality: ordinal { 1 "Poor" "" 2 "Fair" "" 3 "Good" "" }
+            expect a scale quality
+            expect b scale boolean {}
+            table b_from_a "B from A" {
+              | a    | -> b |
+              | 1    | -> false |
+              | 2, 3 | -> true |
+            }
+            """;
+
+    static final String IMPORTER = """
+            rubric demo
+            version 1.0.0
+            title "Demo"
+            import "shared.rubric" as common
+            section main "Main" {
+              dimension a "A" { question "A?" scale common.quality }
+              dimension b "B" { question "B?" scale boolean {} }
+            }
+            """;
+
+    private Meaning meaningWith(String library) throws IOException {
+        Path dir = Files.createTempDirectory(tmp, "lib");
+        Files.writeString(dir.resolve("shared.rubric"), library);
+        Files.writeString(dir.resolve("demo.rubric"), IMPORTER);
+        Rubric r = new Frontend(dir).withoutReleaseCheck().check(dir.resolve("demo.rubric")).rubric()
+                .orElseThrow(() -> new AssertionError("has errors:\n" + library));
+        return Meaning.of(r);
+    }
+
+    @Test
+    void aSharedTableIsPartOfTheMeaningOfEveryVersionThatImportsIt() throws IOException {
+        Meaning m = meaningWith(LIBRARY);
+        assertEquals(java.util.Set.of("common.quality", "common.table:b_from_a"), m.scales().keySet());
+        assertEquals(m, meaningWith("// reformatted\n" + LIBRARY.replace("| 2, 3 | -> true |", "|  2,3  |  ->  true  |")),
+                "how the table is written is not its meaning");
+        Meaning edited = meaningWith(LIBRARY.replace("| 1    | -> false |", "| 1    | -> true |"));
+        assertNotEquals(m.sha256(), edited.sha256(), "a row's value");
+        assertNotEquals(m.scales().get("common.table:b_from_a"), edited.scales().get("common.table:b_from_a"));
+        assertEquals(m.scales().get("common.quality"), edited.scales().get("common.quality"));
+    }
 }

@@ -87,6 +87,14 @@ public final class SubmissionGenerator {
                         || c instanceof Constraint.Forbid) || new JsonAnswers(answers).satisfies(c, candidate));
                 if (ok) v = candidate;
             }
+            // A value a rule or decision table demands exactly (`then x == 1`), which random values on a range rarely hit.
+            for (Constraint c : active) {
+                if (v != null || !(c instanceof Constraint.Bound b) || b.op() != org.rubricc.model.Condition.Op.EQ) continue;
+                JsonNode candidate = json(b.value());
+                boolean ok = active.stream().allMatch(x -> !(x instanceof Constraint.Bound || x instanceof Constraint.OneOf
+                        || x instanceof Constraint.Forbid) || new JsonAnswers(answers).satisfies(x, candidate));
+                if (ok) v = candidate;
+            }
             if (v == null) return Optional.empty();
             answers.set(d.id(), v);
         }
@@ -100,6 +108,13 @@ public final class SubmissionGenerator {
         return Optional.of(s);
     }
 
+    private static JsonNode json(org.rubricc.model.Value v) {
+        if (v instanceof org.rubricc.model.Value.Number n) return F.numberNode(n.value());
+        if (v instanceof org.rubricc.model.Value.Bool b) return F.booleanNode(b.value());
+        if (v instanceof org.rubricc.model.Value.Choice c) return F.textNode(c.id());
+        return F.textNode("n/a");
+    }
+
     boolean skipped(Dimension d, JsonNode answers) {
         return rubric.skipCondition(d).map(c -> new JsonAnswers(answers).holds(c)).orElse(false);
     }
@@ -107,7 +122,7 @@ public final class SubmissionGenerator {
     /** The constraints on {@code d} of rules whose condition holds on the answers so far. */
     private List<Constraint> activeConstraints(Dimension d, JsonNode answers) {
         List<Constraint> out = new ArrayList<>();
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             if (r.when().isPresent() && !new JsonAnswers(answers).holds(r.when().get())) continue;
             for (Constraint c : r.constraints()) if (c.target().equals(d.id())) out.add(c);
         }

@@ -67,7 +67,7 @@ final class Encoding extends Propositions {
 
     Encoding(Rubric rubric) {
         this.rubric = rubric;
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             for (Constraint c : r.constraints()) {
                 if (c instanceof Constraint.Justify j) justifies.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(Map.entry(r, j));
                 else constraints.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(Map.entry(r, c));
@@ -165,18 +165,7 @@ final class Encoding extends Propositions {
 
     /** The first value of the range above {@code lo} (from its minimum when null) and below {@code hi} (up to its maximum when null). */
     static BigDecimal firstBetween(Scale.Numeric r, BigDecimal lo, BigDecimal hi) {
-        BigDecimal v;
-        if (r.step().isPresent()) {
-            BigDecimal step = r.step().get();
-            if (lo == null) v = r.min();
-            else v = r.min().add(lo.subtract(r.min()).divide(step, 0, RoundingMode.FLOOR).add(BigDecimal.ONE).multiply(step));
-        } else if (lo == null) v = r.min();
-        else if (hi == null) v = r.max();
-        else v = lo.add(hi).divide(BigDecimal.valueOf(2));
-        if (lo != null && v.compareTo(lo) <= 0) return null;
-        if (hi != null && v.compareTo(hi) >= 0) return null;
-        if (v.compareTo(r.max()) > 0 || !r.accepts(v)) return null;
-        return v;
+        return r.firstBetween(lo, hi);
     }
 
     /** The numbers each range dimension is compared with, anywhere in the rubric. */
@@ -188,7 +177,7 @@ final class Encoding extends Propositions {
             d.skipWhen().ifPresent(conditions::add);
             d.justifications().forEach(j -> j.when().ifPresent(conditions::add));
         }
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             r.when().ifPresent(conditions::add);
             for (Constraint c : r.constraints()) {
                 List<Value> vs = c instanceof Constraint.Bound b ? List.of(b.value())

@@ -129,6 +129,7 @@ public final class JsValidatorGenerator {
                     .put("minLength", j.minLength()));
             ArrayNode rules = o.putArray("rules");
             rubric.rulesAffecting(d).forEach(x -> rules.add(x.id()));
+            rubric.tables().stream().filter(t -> t.output().equals(d.id())).forEach(t -> rules.add("table:" + t.id()));
         }
         ArrayNode rules = r.putArray("rules");
         for (Rule rule : rubric.rules()) {
@@ -141,6 +142,16 @@ public final class JsValidatorGenerator {
             rule.about().forEach(about::add);
             ArrayNode concerns = o.putArray("dimensions");
             dims.stream().filter(d -> rubric.rulesAffecting(d).contains(rule)).forEach(d -> concerns.add(d.id()));
+        }
+        // A decision table, for the rater's page, as an entry of its own (id `table:ID`) with its rows as the effect.
+        for (org.rubricc.model.Table t : rubric.tables()) {
+            ObjectNode o = rules.addObject().put("id", "table:" + t.id()).put("title", t.title()).put("guidance", t.guidance());
+            o.putNull("when");
+            o.putArray("constraints");
+            o.put("effect", "Give the answer of the row that matches your answers:\n\n- "
+                    + String.join("\n- ", Sentences.tableRows(rubric, t)));
+            o.putArray("about");
+            o.putArray("dimensions").add(t.output());
         }
         return r;
     }
@@ -388,7 +399,7 @@ public final class JsValidatorGenerator {
         }
 
         // rules
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             if (r.guidanceOnly()) continue;
             b.append("  if (").append(r.when().map(this::condition).orElse("true")).append(") {\n");
             for (Constraint c : r.constraints()) {
@@ -572,7 +583,7 @@ public final class JsValidatorGenerator {
             Dimension d = dims.get(i);
             if (d.required()) b.append("  must[").append(i).append("] = !(").append(skip(d)).append(");\n");
         }
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             List<Constraint> requires = r.constraints().stream().filter(c -> c instanceof Constraint.Require).toList();
             if (requires.isEmpty()) continue;
             b.append("  if (").append(r.when().map(this::condition).orElse("true")).append(") {\n");
@@ -592,7 +603,7 @@ public final class JsValidatorGenerator {
                 b.append("at(").append(i).append(", ").append(jr.minLength()).append(");\n");
             }
         }
-        for (Rule r : rubric.rules()) {
+        for (Rule r : rubric.enforcedRules()) {
             List<Constraint> js = r.constraints().stream().filter(c -> c instanceof Constraint.Justify).toList();
             if (js.isEmpty()) continue;
             b.append("  if (").append(r.when().map(this::condition).orElse("true")).append(") {\n");
