@@ -1486,6 +1486,16 @@ public final class EditConsistency_1_0_0Validator {
 
         int sl;
 
+        /**
+         * The bytes {@code ss .. se} index: the input's, or {@code scratch} where the string had escapes.
+         */
+        byte[] sb;
+
+        /**
+         * Decoded strings with escapes.
+         */
+        byte[] scratch;
+
         final boolean quick;
 
         byte rubric;
@@ -1989,7 +1999,7 @@ public final class EditConsistency_1_0_0Validator {
     /**
      * Reads a string (after whitespace) into {@code st.ss .. st.se} (its bytes, without quotes) and
      * {@code st.sl} (its length in code points, as {@code String.codePointCount} counts it). Defers
-     * at escapes, control characters and any byte sequence that is not well-formed UTF-8, so that
+     * at control characters and any byte sequence that is not well-formed UTF-8, so that
      * {@code new String(bytes, UTF_8)} gives exactly the characters Jackson would.
      */
     private static void string(State st) {
@@ -2025,7 +2035,10 @@ public final class EditConsistency_1_0_0Validator {
             int c = b[i];
             if (c >= 0x20) {
                 if (c == '"') break;
-                if (c == '\\') throw DEFER;
+                if (c == '\\') {
+                    escaped(st, start, i, n);
+                    return;
+                }
                 i++;
             } else if (c >= 0) {
                 throw DEFER; // a control character
@@ -2039,10 +2052,130 @@ public final class EditConsistency_1_0_0Validator {
             }
             n++;
         }
+        st.sb = b;
         st.ss = start;
         st.se = i;
         st.sl = n;
         st.at = i + 1;
+    }
+    
+    /**
+     * The rest of a string whose byte {@code i} is a backslash ({@code start}: its first byte, {@code n}: the
+     * code points before {@code i}). Decodes it into {@code st.scratch} as Jackson decodes it: the escapes
+     * JSON has (a backslash before one of {@code " / b f n r t} or itself, or before u and four hex digits, a
+     * surrogate pair as one code point), so {@code st.sb[st.ss .. st.se]} are the UTF-8 bytes of exactly the characters Jackson
+     * reads, and {@code st.sl} counts them as {@code String.codePointCount} does. Defers at any other escape,
+     * at a surrogate that is not part of a pair, at control characters, at ill-formed UTF-8 and where the
+     * input ends: Jackson reads those and words their errors.
+     */
+    private static void escaped(State st, int start, int i, int n) {
+        byte[] b = st.in;
+        int end = st.end;
+        byte[] out = st.scratch;
+        // A decoded string is never longer than its JSON: an escape of 2, 6 or 12 bytes gives 1 to 4.
+        if (out == null || out.length < end - start) out = st.scratch = new byte[end - start];
+        int o = i - start;
+        System.arraycopy(b, start, out, 0, o);
+        while (true) {
+            // Runs of plain ASCII eight bytes at a time, as in string(), copied in one go.
+            int run = i;
+            while (i + 8 <= end) {
+                long w = (long) LONGS.get(b, i);
+                long q = w ^ 0x2222222222222222L;
+                long e = w ^ 0x5C5C5C5C5C5C5C5CL;
+                long m = (((q - 0x0101010101010101L) & ~q) | ((e - 0x0101010101010101L) & ~e)
+                        | ((w - 0x2020202020202020L) & ~w) | w) & 0x8080808080808080L;
+                if (m != 0) {
+                    i += Long.numberOfTrailingZeros(m) >>> 3;
+                    break;
+                }
+                i += 8;
+            }
+            if (i > run) {
+                System.arraycopy(b, run, out, o, i - run);
+                o += i - run;
+                n += i - run;
+            }
+            if (i >= end) throw DEFER;
+            int c = b[i];
+            if (c == '"') break;
+            if (c == '\\') {
+                if (i + 1 >= end) throw DEFER;
+                int e = b[i + 1];
+                if (e == 'u') {
+                    int u = hex4(b, i + 2, end);
+                    i += 6;
+                    if (u >= 0xD800 && u <= 0xDFFF) {
+                        if (u >= 0xDC00 || i + 1 >= end || b[i] != '\\' || b[i + 1] != 'u') throw DEFER;
+                        int low = hex4(b, i + 2, end);
+                        if (low < 0xDC00 || low > 0xDFFF) throw DEFER;
+                        i += 6;
+                        u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    o = putUtf8(out, o, u);
+                } else {
+                    out[o++] = switch (e) {
+                        case '"', '\\', '/' -> (byte) e;
+                        case 'b' -> (byte) '\b';
+                        case 'f' -> (byte) '\f';
+                        case 'n' -> (byte) '\n';
+                        case 'r' -> (byte) '\r';
+                        case 't' -> (byte) '\t';
+                        default -> throw DEFER;
+                    };
+                    i += 2;
+                }
+            } else if (c >= 0x20) {
+                out[o++] = (byte) c;
+                i++;
+            } else if (c >= 0) {
+                throw DEFER; // a control character
+            } else {
+                int next = utf8(b, i, end, c & 0xFF);
+                System.arraycopy(b, i, out, o, next - i);
+                o += next - i;
+                i = next;
+            }
+            n++;
+        }
+        st.sb = out;
+        st.ss = 0;
+        st.se = o;
+        st.sl = n;
+        st.at = i + 1;
+    }
+    
+    /** The four hex digits of a u escape at {@code i}, in either case, as Jackson reads them; defers at others. */
+    private static int hex4(byte[] b, int i, int end) {
+        if (i + 4 > end) throw DEFER;
+        int v = 0;
+        for (int k = i; k < i + 4; k++) {
+            int c = b[k];
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) throw DEFER;
+            v = v << 4 | d;
+        }
+        return v;
+    }
+    
+    /** Writes code point {@code u} (not a surrogate) at {@code o} as UTF-8; returns the position after it. */
+    private static int putUtf8(byte[] out, int o, int u) {
+        if (u < 0x80) {
+            out[o++] = (byte) u;
+        } else if (u < 0x800) {
+            out[o++] = (byte) (0xC0 | u >> 6);
+            out[o++] = (byte) (0x80 | u & 0x3F);
+        } else if (u < 0x10000) {
+            out[o++] = (byte) (0xE0 | u >> 12);
+            out[o++] = (byte) (0x80 | u >> 6 & 0x3F);
+            out[o++] = (byte) (0x80 | u & 0x3F);
+        } else {
+            out[o++] = (byte) (0xF0 | u >> 18);
+            out[o++] = (byte) (0x80 | u >> 12 & 0x3F);
+            out[o++] = (byte) (0x80 | u >> 6 & 0x3F);
+            out[o++] = (byte) (0x80 | u & 0x3F);
+        }
+        return o;
     }
     
     /** Eight bytes of the input as one little-endian long. */
@@ -2081,7 +2214,7 @@ public final class EditConsistency_1_0_0Validator {
         int s = st.ss;
         int l = k.length;
         if (st.se - s != l) return false;
-        byte[] b = st.in;
+        byte[] b = st.sb;
         int j = 0;
         for (; j + 8 <= l; j += 8) {
             if ((long) LONGS.get(b, s + j) != (long) LONGS.get(k, j)) return false;
@@ -2094,12 +2227,12 @@ public final class EditConsistency_1_0_0Validator {
     
     /** The string just read. */
     private static String text(State st) {
-        return new String(st.in, st.ss, st.se - st.ss, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(st.sb, st.ss, st.se - st.ss, java.nio.charset.StandardCharsets.UTF_8);
     }
     
     /** Whether the string just read is {@code "n/a"}. */
     private static boolean isNotApplicable(State st) {
-        byte[] b = st.in;
+        byte[] b = st.sb;
         int s = st.ss;
         return st.se - s == 3 && b[s] == 'n' && b[s + 1] == '/' && b[s + 2] == 'a';
     }
