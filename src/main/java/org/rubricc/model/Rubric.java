@@ -170,14 +170,43 @@ public final class Rubric {
 
     /** The rules that constrain the dimension, mention it in their condition, or name it (or its section) in {@code about}. */
     public List<Rule> rulesAffecting(Dimension d) {
-        List<Rule> out = new ArrayList<>();
-        for (Rule r : rules) {
-            boolean affects = r.constraints().stream().anyMatch(c -> c.target().equals(d.id()))
-                    || r.about().contains(d.id()) || r.about().contains(d.sectionId())
-                    || r.when().map(w -> w.references().contains(d.id())).orElse(false);
-            if (affects) out.add(r);
+        RuleIndex index = ruleIndex;
+        if (index == null) ruleIndex = index = new RuleIndex(rules);
+        return index.affecting(d);
+    }
+
+    /** Built on first use (the model is immutable, so a race only builds it twice): rules by the names they affect. */
+    private volatile RuleIndex ruleIndex;
+
+    /**
+     * The positions of the rules that constrain or mention each dimension id, and of those naming each id in
+     * {@code about} (a dimension or a section): one pass over the rules, instead of one per dimension asked about.
+     */
+    private static final class RuleIndex {
+        private final List<Rule> rules;
+        private final Map<String, List<Integer>> byDimension = new java.util.HashMap<>();
+        private final Map<String, List<Integer>> byAbout = new java.util.HashMap<>();
+
+        RuleIndex(List<Rule> rules) {
+            this.rules = rules;
+            for (int i = 0; i < rules.size(); i++) {
+                Rule r = rules.get(i);
+                java.util.Set<String> names = new java.util.HashSet<>();
+                r.constraints().forEach(c -> names.add(c.target()));
+                r.when().ifPresent(w -> names.addAll(w.references()));
+                for (String n : names) byDimension.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
+                for (String n : new java.util.HashSet<>(r.about())) byAbout.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
+            }
         }
-        return out;
+
+        List<Rule> affecting(Dimension d) {
+            java.util.TreeSet<Integer> at = new java.util.TreeSet<>(byDimension.getOrDefault(d.id(), List.of()));
+            at.addAll(byAbout.getOrDefault(d.id(), List.of()));
+            at.addAll(byAbout.getOrDefault(d.sectionId(), List.of()));
+            List<Rule> out = new ArrayList<>(at.size());
+            for (int i : at) out.add(rules.get(i));
+            return out;
+        }
     }
 
     @Override

@@ -105,6 +105,8 @@ public final class JsValidatorGenerator {
             s.dimensions().forEach(d -> ids.add(d.id()));
         }
         ArrayNode dimensions = r.putArray("dimensions");
+        // each rule's dimensions, in asking order: those it affects (one look-up per dimension, not per rule and dimension)
+        Map<Rule, List<String>> concerned = new java.util.IdentityHashMap<>();
         for (int i = 0; i < dims.size(); i++) {
             Dimension d = dims.get(i);
             ObjectNode o = dimensions.addObject();
@@ -128,7 +130,10 @@ public final class JsValidatorGenerator {
             d.justifications().forEach(j -> js.addObject().put("when", j.when().map(Condition::toSource).orElse(null))
                     .put("minLength", j.minLength()));
             ArrayNode rules = o.putArray("rules");
-            rubric.rulesAffecting(d).forEach(x -> rules.add(x.id()));
+            for (Rule x : rubric.rulesAffecting(d)) {
+                rules.add(x.id());
+                concerned.computeIfAbsent(x, k -> new ArrayList<>()).add(d.id());
+            }
         }
         ArrayNode rules = r.putArray("rules");
         for (Rule rule : rubric.rules()) {
@@ -140,7 +145,7 @@ public final class JsValidatorGenerator {
             ArrayNode about = o.putArray("about");
             rule.about().forEach(about::add);
             ArrayNode concerns = o.putArray("dimensions");
-            dims.stream().filter(d -> rubric.rulesAffecting(d).contains(rule)).forEach(d -> concerns.add(d.id()));
+            concerned.getOrDefault(rule, List.of()).forEach(concerns::add);
         }
         return r;
     }
