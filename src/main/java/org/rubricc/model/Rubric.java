@@ -175,24 +175,38 @@ public final class Rubric {
         return index.affecting(d);
     }
 
+    /** A constraint of a rule, with its rule. */
+    public record Constrained(Rule rule, Constraint constraint) {}
+
+    /** The constraints on a dimension, with their rules: rules in declaration order, each rule's constraints in order. */
+    public List<Constrained> constraintsOn(String dimensionId) {
+        RuleIndex index = ruleIndex;
+        if (index == null) ruleIndex = index = new RuleIndex(rules);
+        return index.byTarget.getOrDefault(dimensionId, List.of());
+    }
+
     /** Built on first use (the model is immutable, so a race only builds it twice): rules by the names they affect. */
     private volatile RuleIndex ruleIndex;
 
     /**
      * The positions of the rules that constrain or mention each dimension id, and of those naming each id in
-     * {@code about} (a dimension or a section): one pass over the rules, instead of one per dimension asked about.
+     * {@code about} (a dimension or a section), and the constraints on each dimension: one pass over the rules, instead of one per dimension asked about.
      */
     private static final class RuleIndex {
         private final List<Rule> rules;
         private final Map<String, List<Integer>> byDimension = new java.util.HashMap<>();
         private final Map<String, List<Integer>> byAbout = new java.util.HashMap<>();
+        private final Map<String, List<Constrained>> byTarget = new java.util.HashMap<>();
 
         RuleIndex(List<Rule> rules) {
             this.rules = rules;
             for (int i = 0; i < rules.size(); i++) {
                 Rule r = rules.get(i);
                 java.util.Set<String> names = new java.util.HashSet<>();
-                r.constraints().forEach(c -> names.add(c.target()));
+                for (Constraint c : r.constraints()) {
+                    names.add(c.target());
+                    byTarget.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(new Constrained(r, c));
+                }
                 r.when().ifPresent(w -> names.addAll(w.references()));
                 for (String n : names) byDimension.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
                 for (String n : new java.util.HashSet<>(r.about())) byAbout.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
