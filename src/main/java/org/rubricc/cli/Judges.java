@@ -15,33 +15,117 @@ import org.rubricc.validate.ViolationCode;
 final class Judges {
     private Judges() {}
 
-    enum Engine { generated, interpreted }
+    /**
+     * auto: interpreted at first, the generated validator from when it is compiled (in the background, once the file
+     * has proved long enough to repay it); generated: compiled before the first line; interpreted: never compiled.
+     */
+    enum Engine { auto, generated, interpreted }
 
     /** Judges one line of a ratings file (or bytes a command wrote) against one rubric version. */
     interface Judge {
         List<Violation> judge(RatingsReader.RawLine line);
     }
 
-    /** The engine to use: the one asked for, else generated when this Java has a compiler (noting it on stderr when not). */
-    static Engine choose(Engine asked, PrintWriter err) {
-        if (asked != null) return asked;
-        if (CompiledValidator.canCompile()) return Engine.generated;
+    /**
+     * The engine to use: the one asked for, else {@code preferred}; when that needs a compiler and this Java has
+     * none, interpreted (noting it on stderr). Asking for generated there is an error when it is first compiled.
+     */
+    static Engine choose(Engine asked, Engine preferred, PrintWriter err) {
+        if (asked == Engine.generated || asked == Engine.interpreted) return asked;
+        Engine wanted = asked != null ? asked : preferred;
+        if (wanted == Engine.interpreted || CompiledValidator.canCompile()) return wanted;
         err.println("note: no Java compiler in this runtime; using the interpreted engine");
         return Engine.interpreted;
     }
 
     static Judge of(Rubric rubric, Engine engine) throws InMemoryCompiler.CompileException {
-        if (engine == Engine.generated) {
-            CompiledValidator compiled = CompiledValidator.compile(rubric);
-            return line -> line.error() != null ? malformed(line.error())
-                    : compiled.validate(line.bytes(), line.offset(), line.length()).stream()
-                            .map(v -> new Violation(v.path(), ViolationCode.fromId(v.code()), v.message())).toList();
-        }
+        return switch (engine) {
+            case generated -> generated(CompiledValidator.compile(rubric));
+            case interpreted -> interpreted(rubric);
+            case auto -> new Switching(rubric, Switching.START_AFTER);
+        };
+    }
+
+    private static Judge generated(CompiledValidator compiled) {
+        return line -> line.error() != null ? malformed(line.error())
+                : compiled.validate(line.bytes(), line.offset(), line.length()).stream()
+                        .map(v -> new Violation(v.path(), ViolationCode.fromId(v.code()), v.message())).toList();
+    }
+
+    private static Judge interpreted(Rubric rubric) {
         Validator validator = new Validator(rubric);
         return raw -> {
             RatingsReader.Line line = RatingsReader.parse(raw);
             return line.value() == null ? malformed(line.error()) : validator.validate(line.value());
         };
+    }
+
+    /**
+     * The {@code auto} engine. The runtime validator judges the first lines; once {@code startAfter} lines have been
+     * judged (a file that short is done before compiling would pay off: compiling takes about a second of CPU, the
+     * runtime validator judges thousands of lines in that time), the generated validator is compiled on a thread of
+     * its own while the runtime validator goes on, and judges every line from the first one after it is ready. The
+     * two engines give the same verdicts, violations and order (the differential tests hold them to it), so where
+     * the switch falls changes nothing in the output. If the validator cannot be compiled (a rubric too large for
+     * the JVM's limits on a class), the runtime validator judges to the end. Thread-safe.
+     */
+    static final class Switching implements Judge {
+        /** Lines judged before the compiler starts. */
+        static final long START_AFTER = Long.getLong("rubricc.validate.compileAfter", 2_000);
+
+        private final Rubric rubric;
+        private final long startAfter;
+        private final Judge interpreted;
+        private final java.util.concurrent.atomic.AtomicLong judged = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.CompletableFuture<Judge> compiled = new java.util.concurrent.CompletableFuture<>();
+        private volatile Judge fast;
+        private volatile boolean started;
+
+        Switching(Rubric rubric, long startAfter) {
+            this.rubric = rubric;
+            this.startAfter = startAfter;
+            this.interpreted = interpreted(rubric);
+        }
+
+        @Override
+        public List<Violation> judge(RatingsReader.RawLine line) {
+            Judge f = fast;
+            if (f != null) return f.judge(line);
+            if (!started && judged.incrementAndGet() > startAfter) start();
+            return interpreted.judge(line);
+        }
+
+        private synchronized void start() {
+            if (started) return;
+            started = true;
+            Thread t = new Thread(() -> {
+                try {
+                    Judge j = generated(CompiledValidator.compile(rubric));
+                    fast = j;
+                    compiled.complete(j);
+                } catch (InMemoryCompiler.CompileException | RuntimeException | Error e) {
+                    compiled.completeExceptionally(e); // the runtime validator judges to the end
+                }
+            }, "rubricc-compile-" + rubric);
+            t.setDaemon(true); // a run that ends first does not wait for it
+            t.start();
+        }
+
+        /** For tests: waits until the generated validator judges, or could not be compiled; whether it judges. */
+        boolean awaitCompiled() throws InterruptedException {
+            start();
+            try {
+                compiled.get();
+                return true;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return false;
+            }
+        }
+
+        /** Whether the generated validator judges the lines from now on. */
+        boolean switched() {
+            return fast != null;
+        }
     }
 
     /** A validator that could not be compiled when it was first needed; the command stops with status 2. */

@@ -43,8 +43,9 @@ final class ValidateCommand implements Callable<Integer> {
     Path root;
 
     @Option(names = "--engine", paramLabel = "ENGINE",
-            description = "generated: compile the rubric's Java validator in memory and run it (needs a JDK); "
-                    + "interpreted: the runtime validator. Both give the same output. Default: generated, or interpreted "
+            description = "auto: the runtime validator, then, on a long file, the rubric's Java validator compiled in memory "
+                    + "in the background from when it is ready; generated: compile it before the first line (needs a JDK); "
+                    + "interpreted: the runtime validator only. All give the same output. Default: auto, or interpreted "
                     + "when this Java has no compiler.")
     Judges.Engine engine;
 
@@ -62,7 +63,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Versions versions = Versions.load(rubricPaths, root, err);
         if (versions == null) return Main.USAGE;
-        Judges.Engine chosen = Judges.choose(engine, err);
+        Judges.Engine chosen = Judges.choose(engine, Judges.Engine.auto, err);
         Dispatch dispatch = new Dispatch(versions, chosen);
         if (versions.single()) {
             try {

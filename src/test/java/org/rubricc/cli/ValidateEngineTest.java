@@ -88,6 +88,39 @@ class ValidateEngineTest {
         assertSameOutput(Path.of("rubrics/image-edit/2.0.0.rubric"), f);
     }
 
+    /**
+     * The default engine judges the first lines with the runtime validator and the rest with the generated one: on
+     * a file whose lines cross the switch (the compiler started after 500 lines, the rest judged once it is ready),
+     * every verdict is the one each engine alone gives, line by line and in order.
+     */
+    @Test
+    void theSwitchingEngineJudgesAsBothEnginesAcrossTheSwitch() throws Exception {
+        Rubric r = DifferentialTestSupport.bundled().stream().filter(x -> x.toString().equals("image-edit@2.0.0")).findFirst().orElseThrow();
+        SubmissionGenerator gen = new SubmissionGenerator(r, 5);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; lines.size() < 2000; i++) {
+            SubmissionGenerator.Mutation kind = SubmissionGenerator.Mutation.values()[i % SubmissionGenerator.Mutation.values().length];
+            gen.sample(kind).ifPresent(s -> lines.add(s.submission().toString()));
+            if (i % 97 == 0) lines.add(i % 2 == 0 ? "{\"answers\":" : "not json");
+        }
+        byte[] file = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        Judges.Judge generated = Judges.of(r, Judges.Engine.generated);
+        Judges.Judge interpreted = Judges.of(r, Judges.Engine.interpreted);
+        Judges.Switching switching = new Judges.Switching(r, 500);
+        int n = 0, before = 0;
+        try (org.rubricc.validate.RatingsReader reader = new org.rubricc.validate.RatingsReader(new java.io.ByteArrayInputStream(file))) {
+            for (org.rubricc.validate.RatingsReader.RawLine line; (line = reader.nextRaw()) != null; n++) {
+                if (n == 1000) assertTrue(switching.awaitCompiled(), "the generated validator compiles");
+                if (!switching.switched()) before++;
+                List<org.rubricc.validate.Violation> expected = interpreted.judge(line);
+                assertEquals(expected, generated.judge(line), "line " + line.number());
+                assertEquals(expected, switching.judge(line), "line " + line.number());
+            }
+        }
+        assertTrue(before >= 1000 && before < n, before + " of " + n + " lines judged before the switch");
+        assertTrue(switching.switched());
+    }
+
     @Test
     void bothEnginesWriteTheSameOutputOnBrokenLines(@TempDir Path tmp) throws IOException {
         String valid = ValidateCommandTest.VALID;
