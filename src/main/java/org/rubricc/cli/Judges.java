@@ -39,10 +39,15 @@ final class Judges {
     }
 
     static Judge of(Rubric rubric, Engine engine) throws InMemoryCompiler.CompileException {
+        return of(rubric, engine, -1);
+    }
+
+    /** @param inputBytes the size of the ratings file, or -1 when unknown: the auto engine compiles only for a long one */
+    static Judge of(Rubric rubric, Engine engine, long inputBytes) throws InMemoryCompiler.CompileException {
         return switch (engine) {
             case generated -> generated(CompiledValidator.compile(rubric));
             case interpreted -> interpreted(rubric);
-            case auto -> new Switching(rubric, Switching.START_AFTER);
+            case auto -> new Switching(rubric, Switching.START_AFTER, Switching.MIN_REMAINING, inputBytes);
         };
     }
 
@@ -61,37 +66,60 @@ final class Judges {
     }
 
     /**
-     * The {@code auto} engine. The runtime validator judges the first lines; once {@code startAfter} lines have been
-     * judged (a file that short is done before compiling would pay off: compiling takes about a second of CPU, the
-     * runtime validator judges thousands of lines in that time), the generated validator is compiled on a thread of
-     * its own while the runtime validator goes on, and judges every line from the first one after it is ready. The
-     * two engines give the same verdicts, violations and order (the differential tests hold them to it), so where
-     * the switch falls changes nothing in the output. If the validator cannot be compiled (a rubric too large for
-     * the JVM's limits on a class), the runtime validator judges to the end. Thread-safe.
+     * The {@code auto} engine. The runtime validator judges the first lines. Compiling the generated validator costs
+     * about as much CPU as the runtime validator spends on a few hundred thousand lines, and the generated one is
+     * about four times as fast (README, "Benchmark"), so compiling pays off only on long inputs: once
+     * {@code startAfter} lines have been judged, if the lines still to come (estimated from the file's size and the
+     * bytes per line so far; for a stream of unknown length, the lines judged so far) number at least
+     * {@code minRemaining}, the generated validator is compiled on a thread of its own while the runtime validator
+     * goes on, and it judges every line from the first one after it is ready. The two engines give the same
+     * verdicts, violations and order (the differential tests hold them to it), so where the switch falls changes
+     * nothing in the output. If the validator cannot be compiled (a rubric too large for the JVM's limits on a
+     * class), the runtime validator judges to the end. Thread-safe.
      */
     static final class Switching implements Judge {
-        /** Lines judged before the compiler starts. */
+        /** Lines judged before deciding whether to compile. */
         static final long START_AFTER = Long.getLong("rubricc.validate.compileAfter", 2_000);
+        /** The lines still to come for which compiling pays off. */
+        static final long MIN_REMAINING = Long.getLong("rubricc.validate.compileWhenRemaining", 300_000);
 
         private final Rubric rubric;
         private final long startAfter;
+        private final long minRemaining;
+        private final long inputBytes;
         private final Judge interpreted;
         private final java.util.concurrent.atomic.AtomicLong judged = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.CompletableFuture<Judge> compiled = new java.util.concurrent.CompletableFuture<>();
         private volatile Judge fast;
         private volatile boolean started;
 
-        Switching(Rubric rubric, long startAfter) {
+        /** @param inputBytes the size of the ratings file, or -1 when unknown (standard input) */
+        Switching(Rubric rubric, long startAfter, long minRemaining, long inputBytes) {
             this.rubric = rubric;
             this.startAfter = startAfter;
+            this.minRemaining = minRemaining;
+            this.inputBytes = inputBytes;
             this.interpreted = interpreted(rubric);
+        }
+
+        /** Whether, {@code lines} lines of {@code seen} bytes into the input, the lines still to come repay compiling. */
+        private boolean repays(long lines, long seen) {
+            if (lines < startAfter) return false;
+            long remaining = inputBytes < 0 ? lines : (long) ((inputBytes - seen) / ((double) seen / lines));
+            return remaining >= minRemaining;
         }
 
         @Override
         public List<Violation> judge(RatingsReader.RawLine line) {
             Judge f = fast;
             if (f != null) return f.judge(line);
-            if (!started && judged.incrementAndGet() > startAfter) start();
+            if (!started) {
+                long seen = bytes.addAndGet(line.length() + 1L);
+                long lines = judged.incrementAndGet();
+                // asked once a thousand lines after startAfter: the estimate of what is to come settles quickly
+                if (lines >= startAfter && (lines - startAfter) % 1_000 == 0 && repays(lines, seen)) start();
+            }
             return interpreted.judge(line);
         }
 
@@ -122,6 +150,11 @@ final class Judges {
             }
         }
 
+        /** Whether the generated validator is being (or was) compiled. */
+        boolean compiling() {
+            return started;
+        }
+
         /** Whether the generated validator judges the lines from now on. */
         boolean switched() {
             return fast != null;
@@ -141,17 +174,24 @@ final class Judges {
      */
     static final class Cache {
         private final Engine engine;
+        private final long inputBytes;
         private final Map<Rubric, Judge> judges = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
         Cache(Engine engine) {
+            this(engine, -1);
+        }
+
+        /** @param inputBytes the size of the ratings file, or -1 when unknown */
+        Cache(Engine engine, long inputBytes) {
             this.engine = engine;
+            this.inputBytes = inputBytes;
         }
 
         /** The judge of a version; throws {@link CompileFailure} when its validator cannot be compiled. */
         Judge of(Rubric r) {
             return judges.computeIfAbsent(r, k -> {
                 try {
-                    return Judges.of(k, engine);
+                    return Judges.of(k, engine, inputBytes);
                 } catch (InMemoryCompiler.CompileException e) {
                     throw new CompileFailure(e.getMessage());
                 }

@@ -64,7 +64,13 @@ final class ValidateCommand implements Callable<Integer> {
         Versions versions = Versions.load(rubricPaths, root, err);
         if (versions == null) return Main.USAGE;
         Judges.Engine chosen = Judges.choose(engine, Judges.Engine.auto, err);
-        Dispatch dispatch = new Dispatch(versions, chosen);
+        long inputBytes = -1;
+        try {
+            if (!ratings.equals("-") && Files.isRegularFile(Path.of(ratings))) inputBytes = Files.size(Path.of(ratings));
+        } catch (IOException | RuntimeException e) {
+            // unknown: the auto engine goes by the lines judged (reading the file reports what is wrong with it)
+        }
+        Dispatch dispatch = new Dispatch(versions, chosen, inputBytes);
         if (versions.single()) {
             try {
                 dispatch.judge(versions.all().get(0)); // compile before reading: a failure is a usage error, not a verdict
@@ -143,9 +149,9 @@ final class ValidateCommand implements Callable<Integer> {
         private final Versions versions;
         private final Judges.Cache judges;
 
-        Dispatch(Versions versions, Judges.Engine engine) {
+        Dispatch(Versions versions, Judges.Engine engine, long inputBytes) {
             this.versions = versions;
-            this.judges = new Judges.Cache(engine);
+            this.judges = new Judges.Cache(engine, inputBytes);
         }
 
         /** The violations, and the version they were judged against ("id\u0000version"; "~" sorts unknown ones last). */
