@@ -72,7 +72,8 @@ final class Judges {
      * {@code startAfter} lines have been judged, if the lines still to come (estimated from the file's size and the
      * bytes per line so far; for a stream of unknown length, the lines judged so far) number at least
      * {@code minRemaining}, the generated validator is compiled on a thread of its own while the runtime validator
-     * goes on, and it judges every line from the first one after it is ready. The two engines give the same
+     * goes on, and it judges every line from the first one after it is ready; on a machine with no core to spare
+     * (a load average of at least its number of cores), the runtime validator waits for it instead. The two engines give the same
      * verdicts, violations and order (the differential tests hold them to it), so where the switch falls changes
      * nothing in the output. If the validator cannot be compiled (a rubric too large for the JVM's limits on a
      * class), the runtime validator judges to the end. Thread-safe.
@@ -118,7 +119,22 @@ final class Judges {
                 long seen = bytes.addAndGet(line.length() + 1L);
                 long lines = judged.incrementAndGet();
                 // asked once a thousand lines after startAfter: the estimate of what is to come settles quickly
-                if (lines >= startAfter && (lines - startAfter) % 1_000 == 0 && repays(lines, seen)) start();
+                if (lines >= startAfter && (lines - startAfter) % 1_000 == 0 && repays(lines, seen)) {
+                    start();
+                    if (busy()) {
+                        // No core to spare: compiling beside the runtime validator would only share one with it and
+                        // take longer, so wait for the compiler instead (as --engine generated does from the start).
+                        try {
+                            compiled.get();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            // not compiled: the runtime validator judges to the end
+                        }
+                        f = fast;
+                        if (f != null) return f.judge(line);
+                    }
+                }
             }
             return interpreted.judge(line);
         }
@@ -147,6 +163,17 @@ final class Judges {
                 return true;
             } catch (java.util.concurrent.ExecutionException e) {
                 return false;
+            }
+        }
+
+        /** Whether the machine has no core to spare: its load over the last minute is at least its number of cores. */
+        private static boolean busy() {
+            try {
+                java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                double load = os.getSystemLoadAverage(); // negative where unknown
+                return load >= os.getAvailableProcessors();
+            } catch (LinkageError e) {
+                return false; // a runtime image without java.management: unknown, so compile beside
             }
         }
 
