@@ -90,7 +90,7 @@ class ValidateEngineTest {
 
     /**
      * The default engine judges the first lines with the runtime validator and the rest with the generated one: on
-     * a file whose lines cross the switch (the compiler started after 500 lines, and waited for at line 1,000),
+     * a file whose lines cross the switch (the compiler started after 500 lines, and waited for by line 1,000 at the latest),
      * every verdict is the one each engine alone gives, line by line and in order.
      */
     @Test
@@ -117,7 +117,8 @@ class ValidateEngineTest {
                 assertEquals(expected, switching.judge(line), "line " + line.number());
             }
         }
-        assertTrue(before >= 1000 && before < n, before + " of " + n + " lines judged before the switch");
+        // 500 when the machine is busy (the runtime validator then waits for the compiler), else 500 to 1,000
+        assertTrue(before >= 500 && before <= 1000, before + " of " + n + " lines judged before the switch");
         assertTrue(switching.switched());
     }
 
