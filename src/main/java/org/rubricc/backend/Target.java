@@ -33,6 +33,14 @@ public interface Target {
         return List.of();
     }
 
+    /**
+     * A warning about files this target generated for {@code rubric} that will not work where they are used (such
+     * as a class too large for the JVM), for `rubricc compile` to print; empty when there is none.
+     */
+    default java.util.Optional<String> caveat(Rubric rubric, List<GeneratedFile> files) {
+        return java.util.Optional.empty();
+    }
+
     /** Options some targets read. */
     record Options(String javaPackage) {
         public static final Options DEFAULT = new Options("org.rubricc.generated");

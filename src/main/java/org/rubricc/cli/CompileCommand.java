@@ -106,28 +106,54 @@ final class CompileCommand implements Callable<Integer> {
             return 1;
         }
 
-        // Generate everything in memory first, so a failing target leaves the output folder untouched.
+        // Generate everything in memory first, so a failing target leaves the output folder untouched. The targets
+        // read the immutable model only, so they run side by side on the machine's cores; what they write is
+        // collected in the same order as one after another.
         Target.Options options = new Target.Options(javaPackage);
         Map<String, byte[]> outputs = new LinkedHashMap<>();
+        List<String> caveats = new ArrayList<>();
         int versions = 0;
-        for (Map.Entry<String, TreeMap<org.rubricc.model.Version, Compilation>> e : byId.entrySet()) {
-            List<Rubric> history = e.getValue().values().stream().map(c -> c.rubric().get()).toList();
-            for (Rubric r : history) {
-                versions++;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(selected.size(), Runtime.getRuntime().availableProcessors())), task -> {
+                    Thread t = new Thread(task, "rubricc-compile");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            // rubric id, then per version and target, the files in order; then the history files per target
+            List<java.util.concurrent.Future<List<GeneratedFile>>> byVersion = new ArrayList<>();
+            List<java.util.concurrent.Future<List<GeneratedFile>>> byHistory = new ArrayList<>();
+            for (Map.Entry<String, TreeMap<org.rubricc.model.Version, Compilation>> e : byId.entrySet()) {
+                List<Rubric> history = e.getValue().values().stream().map(c -> c.rubric().get()).toList();
+                for (Rubric r : history) {
+                    for (Target t : selected) byVersion.add(pool.submit(() -> t.generate(r, history, options)));
+                }
+                for (Target t : selected) byHistory.add(pool.submit(() -> t.generateHistory(history, options)));
+            }
+            int v = 0, h = 0;
+            for (Map.Entry<String, TreeMap<org.rubricc.model.Version, Compilation>> e : byId.entrySet()) {
+                List<Rubric> history = e.getValue().values().stream().map(c -> c.rubric().get()).toList();
+                for (Rubric r : history) {
+                    versions++;
+                    for (Target t : selected) {
+                        List<GeneratedFile> generated = result(byVersion.get(v++));
+                        for (GeneratedFile g : generated) {
+                            outputs.put(r.id() + "/" + r.version() + "/" + g.path(), g.content());
+                        }
+                        t.caveat(r, generated).ifPresent(w -> caveats.add("warning: " + r.id() + " " + r.version() + ": " + w));
+                    }
+                }
                 for (Target t : selected) {
-                    for (GeneratedFile g : t.generate(r, history, options)) {
-                        outputs.put(r.id() + "/" + r.version() + "/" + g.path(), g.content());
+                    for (GeneratedFile g : result(byHistory.get(h++))) {
+                        // History files may sit in a version's folder too (`<version>/calibration-notice.md`).
+                        String path = e.getKey() + "/" + g.path();
+                        if (outputs.containsKey(path)) throw new IllegalStateException("two targets write " + path);
+                        outputs.put(path, g.content());
                     }
                 }
             }
-            for (Target t : selected) {
-                for (GeneratedFile g : t.generateHistory(history, options)) {
-                    // History files may sit in a version's folder too (`<version>/calibration-notice.md`).
-                    String path = e.getKey() + "/" + g.path();
-                    if (outputs.containsKey(path)) throw new IllegalStateException("two targets write " + path);
-                    outputs.put(path, g.content());
-                }
-            }
+        } finally {
+            pool.shutdownNow();
         }
         int changed;
         try (OutputWriter writer = OutputWriter.lock(out, err)) {
@@ -139,10 +165,25 @@ final class CompileCommand implements Callable<Integer> {
             err.println("error: cannot write to " + out + ": " + org.rubricc.diag.IoReason.of(e));
             return Main.USAGE;
         }
+        caveats.forEach(err::println);
         err.println("compiled " + CheckCommand.plural(versions, "rubric version") + " into " + out + ": "
                 + CheckCommand.plural(outputs.size(), "file") + ", " + changed + " changed"
                 + (ds.isEmpty() ? "" : ", " + CheckCommand.plural(ds.size(), "warning")));
         return 0;
+    }
+
+    /** What a target's task returned; what it threw, thrown again here, as if the target had run on this thread. */
+    private static List<GeneratedFile> result(java.util.concurrent.Future<List<GeneratedFile>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Java's keywords and literals, which no part of a package name may be (JLS 3.9, 3.10.3, 3.10.8). */

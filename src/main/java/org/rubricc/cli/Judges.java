@@ -15,33 +15,177 @@ import org.rubricc.validate.ViolationCode;
 final class Judges {
     private Judges() {}
 
-    enum Engine { generated, interpreted }
+    /**
+     * auto: interpreted at first, the generated validator from when it is compiled (in the background, once the file
+     * has proved long enough to repay it); generated: compiled before the first line; interpreted: never compiled.
+     */
+    enum Engine { auto, generated, interpreted }
 
     /** Judges one line of a ratings file (or bytes a command wrote) against one rubric version. */
     interface Judge {
         List<Violation> judge(RatingsReader.RawLine line);
     }
 
-    /** The engine to use: the one asked for, else generated when this Java has a compiler (noting it on stderr when not). */
-    static Engine choose(Engine asked, PrintWriter err) {
-        if (asked != null) return asked;
-        if (CompiledValidator.canCompile()) return Engine.generated;
+    /**
+     * The engine to use: the one asked for, else {@code preferred}; when that needs a compiler and this Java has
+     * none, interpreted (noting it on stderr). Asking for generated there is an error when it is first compiled.
+     */
+    static Engine choose(Engine asked, Engine preferred, PrintWriter err) {
+        if (asked == Engine.generated || asked == Engine.interpreted) return asked;
+        Engine wanted = asked != null ? asked : preferred;
+        if (wanted == Engine.interpreted || CompiledValidator.canCompile()) return wanted;
         err.println("note: no Java compiler in this runtime; using the interpreted engine");
         return Engine.interpreted;
     }
 
     static Judge of(Rubric rubric, Engine engine) throws InMemoryCompiler.CompileException {
-        if (engine == Engine.generated) {
-            CompiledValidator compiled = CompiledValidator.compile(rubric);
-            return line -> line.error() != null ? malformed(line.error())
-                    : compiled.validate(line.bytes(), line.offset(), line.length()).stream()
-                            .map(v -> new Violation(v.path(), ViolationCode.fromId(v.code()), v.message())).toList();
-        }
+        return of(rubric, engine, -1);
+    }
+
+    /** @param inputBytes the size of the ratings file, or -1 when unknown: the auto engine compiles only for a long one */
+    static Judge of(Rubric rubric, Engine engine, long inputBytes) throws InMemoryCompiler.CompileException {
+        return switch (engine) {
+            case generated -> generated(CompiledValidator.compile(rubric));
+            case interpreted -> interpreted(rubric);
+            case auto -> new Switching(rubric, Switching.START_AFTER, Switching.MIN_REMAINING, inputBytes);
+        };
+    }
+
+    private static Judge generated(CompiledValidator compiled) {
+        return line -> line.error() != null ? malformed(line.error())
+                : compiled.validate(line.bytes(), line.offset(), line.length()).stream()
+                        .map(v -> new Violation(v.path(), ViolationCode.fromId(v.code()), v.message())).toList();
+    }
+
+    private static Judge interpreted(Rubric rubric) {
         Validator validator = new Validator(rubric);
         return raw -> {
             RatingsReader.Line line = RatingsReader.parse(raw);
             return line.value() == null ? malformed(line.error()) : validator.validate(line.value());
         };
+    }
+
+    /**
+     * The {@code auto} engine. The runtime validator judges the first lines. Compiling the generated validator costs
+     * about as much CPU as the runtime validator spends on a few hundred thousand lines, and the generated one is
+     * about four times as fast (README, "Benchmark"), so compiling pays off only on long inputs: once
+     * {@code startAfter} lines have been judged, if the lines still to come (estimated from the file's size and the
+     * bytes per line so far; for a stream of unknown length, the lines judged so far) number at least
+     * {@code minRemaining}, the generated validator is compiled on a thread of its own while the runtime validator
+     * goes on, and it judges every line from the first one after it is ready; on a machine with no core to spare
+     * (a load average of at least its number of cores), the runtime validator waits for it instead. The two engines give the same
+     * verdicts, violations and order (the differential tests hold them to it), so where the switch falls changes
+     * nothing in the output. If the validator cannot be compiled (a rubric too large for the JVM's limits on a
+     * class), the runtime validator judges to the end. Thread-safe.
+     */
+    static final class Switching implements Judge {
+        /** Lines judged before deciding whether to compile. */
+        static final long START_AFTER = Long.getLong("rubricc.validate.compileAfter", 2_000);
+        /** The lines still to come for which compiling pays off. */
+        static final long MIN_REMAINING = Long.getLong("rubricc.validate.compileWhenRemaining", 300_000);
+
+        private final Rubric rubric;
+        private final long startAfter;
+        private final long minRemaining;
+        private final long inputBytes;
+        private final Judge interpreted;
+        private final java.util.concurrent.atomic.AtomicLong judged = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.CompletableFuture<Judge> compiled = new java.util.concurrent.CompletableFuture<>();
+        private volatile Judge fast;
+        private volatile boolean started;
+
+        /** @param inputBytes the size of the ratings file, or -1 when unknown (standard input) */
+        Switching(Rubric rubric, long startAfter, long minRemaining, long inputBytes) {
+            this.rubric = rubric;
+            this.startAfter = startAfter;
+            this.minRemaining = minRemaining;
+            this.inputBytes = inputBytes;
+            this.interpreted = interpreted(rubric);
+        }
+
+        /** Whether, {@code lines} lines of {@code seen} bytes into the input, the lines still to come repay compiling. */
+        private boolean repays(long lines, long seen) {
+            if (lines < startAfter) return false;
+            long remaining = inputBytes < 0 ? lines : (long) ((inputBytes - seen) / ((double) seen / lines));
+            return remaining >= minRemaining;
+        }
+
+        @Override
+        public List<Violation> judge(RatingsReader.RawLine line) {
+            Judge f = fast;
+            if (f != null) return f.judge(line);
+            if (!started) {
+                long seen = bytes.addAndGet(line.length() + 1L);
+                long lines = judged.incrementAndGet();
+                // asked once a thousand lines after startAfter: the estimate of what is to come settles quickly
+                if (lines >= startAfter && (lines - startAfter) % 1_000 == 0 && repays(lines, seen)) {
+                    start();
+                    if (busy()) {
+                        // No core to spare: compiling beside the runtime validator would only share one with it and
+                        // take longer, so wait for the compiler instead (as --engine generated does from the start).
+                        try {
+                            compiled.get();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            // not compiled: the runtime validator judges to the end
+                        }
+                        f = fast;
+                        if (f != null) return f.judge(line);
+                    }
+                }
+            }
+            return interpreted.judge(line);
+        }
+
+        private synchronized void start() {
+            if (started) return;
+            started = true;
+            Thread t = new Thread(() -> {
+                try {
+                    Judge j = generated(CompiledValidator.compile(rubric));
+                    fast = j;
+                    compiled.complete(j);
+                } catch (InMemoryCompiler.CompileException | RuntimeException | Error e) {
+                    compiled.completeExceptionally(e); // the runtime validator judges to the end
+                }
+            }, "rubricc-compile-" + rubric);
+            t.setDaemon(true); // a run that ends first does not wait for it
+            t.start();
+        }
+
+        /** For tests: waits until the generated validator judges, or could not be compiled; whether it judges. */
+        boolean awaitCompiled() throws InterruptedException {
+            start();
+            try {
+                compiled.get();
+                return true;
+            } catch (java.util.concurrent.ExecutionException e) {
+                return false;
+            }
+        }
+
+        /** Whether the machine has no core to spare: its load over the last minute is at least its number of cores. */
+        private static boolean busy() {
+            try {
+                java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                double load = os.getSystemLoadAverage(); // negative where unknown
+                return load >= os.getAvailableProcessors();
+            } catch (LinkageError e) {
+                return false; // a runtime image without java.management: unknown, so compile beside
+            }
+        }
+
+        /** Whether the generated validator is being (or was) compiled. */
+        boolean compiling() {
+            return started;
+        }
+
+        /** Whether the generated validator judges the lines from now on. */
+        boolean switched() {
+            return fast != null;
+        }
     }
 
     /** A validator that could not be compiled when it was first needed; the command stops with status 2. */
@@ -57,17 +201,24 @@ final class Judges {
      */
     static final class Cache {
         private final Engine engine;
+        private final long inputBytes;
         private final Map<Rubric, Judge> judges = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
         Cache(Engine engine) {
+            this(engine, -1);
+        }
+
+        /** @param inputBytes the size of the ratings file, or -1 when unknown */
+        Cache(Engine engine, long inputBytes) {
             this.engine = engine;
+            this.inputBytes = inputBytes;
         }
 
         /** The judge of a version; throws {@link CompileFailure} when its validator cannot be compiled. */
         Judge of(Rubric r) {
             return judges.computeIfAbsent(r, k -> {
                 try {
-                    return Judges.of(k, engine);
+                    return Judges.of(k, engine, inputBytes);
                 } catch (InMemoryCompiler.CompileException e) {
                     throw new CompileFailure(e.getMessage());
                 }

@@ -70,7 +70,8 @@ final class MigrateCommand implements Callable<Integer> {
     Path root;
 
     @Option(names = "--engine", paramLabel = "ENGINE",
-            description = "Who validates ratings before and after: generated (default, needs a JDK) or interpreted. Same verdicts.")
+            description = "Who validates ratings before and after: generated (default, needs a JDK), interpreted, or auto (as "
+                    + "`validate` has it). Same verdicts.")
     Judges.Engine engine;
 
     InputStream stdin = System.in;
@@ -122,7 +123,7 @@ final class MigrateCommand implements Callable<Integer> {
         if (oldest != null) versions.removeIf(r -> r.version().compareTo(oldest.version()) < 0);
         Migration migration = new Migration(versions, target, strictMeaning);
 
-        Judges.Engine chosen = Judges.choose(engine, err);
+        Judges.Engine chosen = Judges.choose(engine, Judges.Engine.generated, err);
         Worker worker = new Worker(migration, versions, target, source, chosen);
         try {
             worker.judge(target);

@@ -43,8 +43,9 @@ final class ValidateCommand implements Callable<Integer> {
     Path root;
 
     @Option(names = "--engine", paramLabel = "ENGINE",
-            description = "generated: compile the rubric's Java validator in memory and run it (needs a JDK); "
-                    + "interpreted: the runtime validator. Both give the same output. Default: generated, or interpreted "
+            description = "auto: the runtime validator, then, on a long file, the rubric's Java validator compiled in memory "
+                    + "in the background from when it is ready; generated: compile it before the first line (needs a JDK); "
+                    + "interpreted: the runtime validator only. All give the same output. Default: auto, or interpreted "
                     + "when this Java has no compiler.")
     Judges.Engine engine;
 
@@ -62,8 +63,14 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Versions versions = Versions.load(rubricPaths, root, err);
         if (versions == null) return Main.USAGE;
-        Judges.Engine chosen = Judges.choose(engine, err);
-        Dispatch dispatch = new Dispatch(versions, chosen);
+        Judges.Engine chosen = Judges.choose(engine, Judges.Engine.auto, err);
+        long inputBytes = -1;
+        try {
+            if (!ratings.equals("-") && Files.isRegularFile(Path.of(ratings))) inputBytes = Files.size(Path.of(ratings));
+        } catch (IOException | RuntimeException e) {
+            // unknown: the auto engine goes by the lines judged (reading the file reports what is wrong with it)
+        }
+        Dispatch dispatch = new Dispatch(versions, chosen, inputBytes);
         if (versions.single()) {
             try {
                 dispatch.judge(versions.all().get(0)); // compile before reading: a failure is a usage error, not a verdict
@@ -145,9 +152,9 @@ final class ValidateCommand implements Callable<Integer> {
         private final Versions versions;
         private final Judges.Cache judges;
 
-        Dispatch(Versions versions, Judges.Engine engine) {
+        Dispatch(Versions versions, Judges.Engine engine, long inputBytes) {
             this.versions = versions;
-            this.judges = new Judges.Cache(engine);
+            this.judges = new Judges.Cache(engine, inputBytes);
         }
 
         /** The violations, and the version they were judged against ("id\u0000version"; "~" sorts unknown ones last). */

@@ -74,7 +74,7 @@ public final class DocsTarget implements Target {
 
     /** Markdown text run through Flexmark's parser and formatter, as every Markdown file rubricc writes is. */
     public static String normalise(String markdown) {
-        Document doc = PARSER.parse(SafeLinks.clean(markdown, PARSER));
+        Document doc = SafeLinks.parse(markdown, PARSER);
         return ensureNewline(FORMATTER.render(doc));
     }
 
@@ -89,7 +89,7 @@ public final class DocsTarget implements Target {
 
     /** Markdown as the HTML of a page's body, links cleaned as in every output. */
     static String body(String markdown) {
-        return RENDERER.render(PARSER.parse(SafeLinks.clean(markdown, PARSER)));
+        return RENDERER.render(SafeLinks.parse(markdown, PARSER));
     }
 
     /**

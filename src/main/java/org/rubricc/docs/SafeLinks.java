@@ -66,6 +66,20 @@ final class SafeLinks {
      * written) produce both come from the cleaned text.
      */
     static String clean(String markdown, Parser parser) {
+        return cleaned(markdown, parser).text();
+    }
+
+    /**
+     * The parsed {@linkplain #clean cleaned} text: the last parse {@code clean} makes, the one that found nothing
+     * to take out, so that a caller rendering it does not parse the whole text once more.
+     */
+    static Document parse(String markdown, Parser parser) {
+        return cleaned(markdown, parser).doc();
+    }
+
+    private record Cleaned(String text, Document doc) {}
+
+    private static Cleaned cleaned(String markdown, Parser parser) {
         String text = markdown;
         while (true) {
             Document doc = parser.parse(text);
@@ -84,7 +98,7 @@ final class SafeLinks {
                     if (!allowed(((LinkNodeBase) n).getUrl())) spans.add(span(n, null));
                 }
             }
-            if (spans.isEmpty()) return text;
+            if (spans.isEmpty()) return new Cleaned(text, doc);
             spans.sort(Comparator.comparingInt((int[] a) -> a[0]).thenComparingInt(a -> -a[1]));
             StringBuilder b = new StringBuilder(text.length());
             int at = 0;

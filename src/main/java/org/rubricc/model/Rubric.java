@@ -210,23 +210,72 @@ public final class Rubric {
      * rules written, not the rows of tables (see {@link #tablesAffecting}).
      */
     public List<Rule> rulesAffecting(Dimension d) {
-        return affecting(rules, d);
+        return index(false).affecting(d);
     }
 
     /** {@link #rulesAffecting}, among the enforced rules: the rows of tables too. */
     public List<Rule> enforcedRulesAffecting(Dimension d) {
-        return affecting(enforcedRules, d);
+        return index(true).affecting(d);
     }
 
-    private static List<Rule> affecting(List<Rule> rules, Dimension d) {
-        List<Rule> out = new ArrayList<>();
-        for (Rule r : rules) {
-            boolean affects = r.constraints().stream().anyMatch(c -> c.target().equals(d.id()))
-                    || r.about().contains(d.id()) || r.about().contains(d.sectionId())
-                    || r.when().map(w -> w.references().contains(d.id())).orElse(false);
-            if (affects) out.add(r);
+    /** A constraint of a rule, with its rule. */
+    public record Constrained(Rule rule, Constraint constraint) {}
+
+    /**
+     * The constraints on a dimension, with their rules, among the enforced rules (the rows of tables too): rules in
+     * order, each rule's constraints in order.
+     */
+    public List<Constrained> constraintsOn(String dimensionId) {
+        return index(true).byTarget.getOrDefault(dimensionId, List.of());
+    }
+
+    /** Built on first use (the model is immutable, so a race only builds one twice): rules by the names they affect. */
+    private volatile RuleIndex ruleIndex;
+    private volatile RuleIndex enforcedIndex;
+
+    private RuleIndex index(boolean enforced) {
+        RuleIndex index = enforced ? enforcedIndex : ruleIndex;
+        if (index == null) {
+            index = new RuleIndex(enforced ? enforcedRules : rules);
+            if (enforced) enforcedIndex = index;
+            else ruleIndex = index;
         }
-        return out;
+        return index;
+    }
+
+    /**
+     * The positions of the rules that constrain or mention each dimension id, and of those naming each id in
+     * {@code about} (a dimension or a section), and the constraints on each dimension: one pass over the rules, instead of one per dimension asked about.
+     */
+    private static final class RuleIndex {
+        private final List<Rule> rules;
+        private final Map<String, List<Integer>> byDimension = new java.util.HashMap<>();
+        private final Map<String, List<Integer>> byAbout = new java.util.HashMap<>();
+        private final Map<String, List<Constrained>> byTarget = new java.util.HashMap<>();
+
+        RuleIndex(List<Rule> rules) {
+            this.rules = rules;
+            for (int i = 0; i < rules.size(); i++) {
+                Rule r = rules.get(i);
+                java.util.Set<String> names = new java.util.HashSet<>();
+                for (Constraint c : r.constraints()) {
+                    names.add(c.target());
+                    byTarget.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(new Constrained(r, c));
+                }
+                r.when().ifPresent(w -> names.addAll(w.references()));
+                for (String n : names) byDimension.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
+                for (String n : new java.util.HashSet<>(r.about())) byAbout.computeIfAbsent(n, k -> new ArrayList<>()).add(i);
+            }
+        }
+
+        List<Rule> affecting(Dimension d) {
+            java.util.TreeSet<Integer> at = new java.util.TreeSet<>(byDimension.getOrDefault(d.id(), List.of()));
+            at.addAll(byAbout.getOrDefault(d.id(), List.of()));
+            at.addAll(byAbout.getOrDefault(d.sectionId(), List.of()));
+            List<Rule> out = new ArrayList<>(at.size());
+            for (int i : at) out.add(rules.get(i));
+            return out;
+        }
     }
 
     @Override

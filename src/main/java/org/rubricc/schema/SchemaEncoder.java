@@ -147,7 +147,7 @@ public final class SchemaEncoder {
                 messages.note(asked, "required", Phrases.title(d) + " is required");
             }
             ArrayNode constraints = Json.MAPPER.createArrayNode();
-            for (Rule r : rubric.enforcedRules()) valueConstraints(r, d, constraints);
+            valueConstraints(d, constraints);
             if (!constraints.isEmpty()) asked.set("allOf", constraints);
         }
         if (!required.isEmpty()) {
@@ -155,7 +155,7 @@ public final class SchemaEncoder {
             messages.note(answers, "required", "this question is required");
         }
         for (Dimension d : rubric.dimensions()) {
-            if (rubric.skipCondition(d).isEmpty()) for (Rule r : rubric.enforcedRules()) valueConstraints(r, d, all);
+            if (rubric.skipCondition(d).isEmpty()) valueConstraints(d, all);
         }
         for (Rule r : rubric.enforcedRules()) requirements(r, all);
         if (!all.isEmpty()) answers.set("allOf", all);
@@ -306,9 +306,10 @@ public final class SchemaEncoder {
     // ---------------------------------------------------------------------------------------------
 
     /** The value constraints of {@code r} on {@code d}, each as a schema for the answers object, added to {@code out}. */
-    private void valueConstraints(Rule r, Dimension d, ArrayNode out) {
-        for (Constraint c : r.constraints()) {
-            if (!c.target().equals(d.id())) continue;
+    private void valueConstraints(Dimension d, ArrayNode out) {
+        for (Rubric.Constrained rc : rubric.constraintsOn(d.id())) {
+            Rule r = rc.rule();
+            Constraint c = rc.constraint();
             if (c instanceof Constraint.Require || c instanceof Constraint.Justify) continue;
             ObjectNode value = constraint(d, c, Phrases.rule(r) + ": " + Phrases.constraint(d, c));
             ObjectNode onAnswers = Json.object();
@@ -459,12 +460,11 @@ public final class SchemaEncoder {
                     j.when(), j.minLength(),
                     "a justification is required for " + Phrases.title(d) + j.when().map(w -> " when " + w.toSource()).orElse("")));
         }
-        for (Rule r : rubric.rules()) {
-            for (Constraint c : r.constraints()) {
-                if (c instanceof Constraint.Justify j && j.target().equals(d.id())) {
-                    requirements.add(new Requirement("rule `" + r.id() + "`: " + r.title(), r.when(), j.minLength(),
-                            Phrases.rule(r) + ": a justification is required for " + Phrases.title(d)));
-                }
+        for (Rubric.Constrained rc : rubric.constraintsOn(d.id())) {
+            Rule r = rc.rule();
+            if (rc.constraint() instanceof Constraint.Justify j) {
+                requirements.add(new Requirement("rule `" + r.id() + "`: " + r.title(), r.when(), j.minLength(),
+                        Phrases.rule(r) + ": a justification is required for " + Phrases.title(d)));
             }
         }
         requirements.sort(java.util.Comparator.comparingInt(Requirement::minLength).reversed());

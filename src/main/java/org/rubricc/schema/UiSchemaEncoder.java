@@ -187,9 +187,6 @@ public final class UiSchemaEncoder {
     /** Whether the rubric can ever require a justification of {@code d}, so the form may show its box. */
     private boolean justifiable(Dimension d) {
         if (!d.justifications().isEmpty()) return true;
-        for (Rule r : rubric.rules()) {
-            for (Constraint c : r.constraints()) if (c instanceof Constraint.Justify && c.target().equals(d.id())) return true;
-        }
-        return false;
+        return rubric.constraintsOn(d.id()).stream().anyMatch(rc -> rc.constraint() instanceof Constraint.Justify);
     }
 }

@@ -88,6 +88,66 @@ class ValidateEngineTest {
         assertSameOutput(Path.of("rubrics/image-edit/2.0.0.rubric"), f);
     }
 
+    /**
+     * The default engine judges the first lines with the runtime validator and the rest with the generated one: on
+     * a file whose lines cross the switch (the compiler started after 500 lines, and waited for by line 1,000 at the latest),
+     * every verdict is the one each engine alone gives, line by line and in order.
+     */
+    @Test
+    void theSwitchingEngineJudgesAsBothEnginesAcrossTheSwitch() throws Exception {
+        Rubric r = DifferentialTestSupport.bundled().stream().filter(x -> x.toString().equals("image-edit@2.0.0")).findFirst().orElseThrow();
+        SubmissionGenerator gen = new SubmissionGenerator(r, 5);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; lines.size() < 2000; i++) {
+            SubmissionGenerator.Mutation kind = SubmissionGenerator.Mutation.values()[i % SubmissionGenerator.Mutation.values().length];
+            gen.sample(kind).ifPresent(s -> lines.add(s.submission().toString()));
+            if (i % 97 == 0) lines.add(i % 2 == 0 ? "{\"answers\":" : "not json");
+        }
+        byte[] file = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        Judges.Judge generated = Judges.of(r, Judges.Engine.generated);
+        Judges.Judge interpreted = Judges.of(r, Judges.Engine.interpreted);
+        Judges.Switching switching = new Judges.Switching(r, 500, 0, -1);
+        int n = 0, before = 0;
+        try (org.rubricc.validate.RatingsReader reader = new org.rubricc.validate.RatingsReader(new java.io.ByteArrayInputStream(file))) {
+            for (org.rubricc.validate.RatingsReader.RawLine line; (line = reader.nextRaw()) != null; n++) {
+                if (n == 1000) assertTrue(switching.awaitCompiled(), "the generated validator compiles");
+                if (!switching.switched()) before++;
+                List<org.rubricc.validate.Violation> expected = interpreted.judge(line);
+                assertEquals(expected, generated.judge(line), "line " + line.number());
+                assertEquals(expected, switching.judge(line), "line " + line.number());
+            }
+        }
+        // 500 when the machine is busy (the runtime validator then waits for the compiler), else 500 to 1,000
+        assertTrue(before >= 500 && before <= 1000, before + " of " + n + " lines judged before the switch");
+        assertTrue(switching.switched());
+    }
+
+    /**
+     * Compiling pays off only on long inputs: the default engine compiles when, 2,000 lines in, the rest of the file
+     * (by its size and the bytes per line so far) holds at least 300,000 lines, and not for a shorter file.
+     */
+    @Test
+    void theSwitchingEngineCompilesOnlyForALongInput() throws Exception {
+        Rubric r = DifferentialTestSupport.bundled().stream().filter(x -> x.toString().equals("image-edit@2.0.0")).findFirst().orElseThrow();
+        String line = ValidateCommandTest.VALID;
+        byte[] file = (line + "\n").repeat(3000).getBytes(StandardCharsets.UTF_8);
+        Judges.Switching small = new Judges.Switching(r, 2000, 300_000, file.length);
+        Judges.Switching large = new Judges.Switching(r, 2000, 300_000, (long) file.length * 101); // 303,000 lines
+        Judges.Switching stream = new Judges.Switching(r, 2000, 300_000, -1);
+        try (org.rubricc.validate.RatingsReader reader = new org.rubricc.validate.RatingsReader(new java.io.ByteArrayInputStream(file))) {
+            int n = 0;
+            for (org.rubricc.validate.RatingsReader.RawLine raw; (raw = reader.nextRaw()) != null; n++) {
+                small.judge(raw);
+                large.judge(raw);
+                stream.judge(raw);
+                if (n == 1998) assertTrue(!large.compiling(), "not before 2,000 lines");
+            }
+        }
+        assertTrue(!small.compiling(), "3,000 lines do not repay compiling");
+        assertTrue(!stream.compiling(), "nor 3,000 lines of a stream");
+        assertTrue(large.compiling(), "303,000 lines do");
+    }
+
     @Test
     void bothEnginesWriteTheSameOutputOnBrokenLines(@TempDir Path tmp) throws IOException {
         String valid = ValidateCommandTest.VALID;

@@ -105,6 +105,8 @@ public final class JsValidatorGenerator {
             s.dimensions().forEach(d -> ids.add(d.id()));
         }
         ArrayNode dimensions = r.putArray("dimensions");
+        // each rule's dimensions, in asking order: those it affects (one look-up per dimension, not per rule and dimension)
+        Map<Rule, List<String>> concerned = new java.util.IdentityHashMap<>();
         for (int i = 0; i < dims.size(); i++) {
             Dimension d = dims.get(i);
             ObjectNode o = dimensions.addObject();
@@ -128,7 +130,10 @@ public final class JsValidatorGenerator {
             d.justifications().forEach(j -> js.addObject().put("when", j.when().map(Condition::toSource).orElse(null))
                     .put("minLength", j.minLength()));
             ArrayNode rules = o.putArray("rules");
-            rubric.rulesAffecting(d).forEach(x -> rules.add(x.id()));
+            for (Rule x : rubric.rulesAffecting(d)) {
+                rules.add(x.id());
+                concerned.computeIfAbsent(x, k -> new ArrayList<>()).add(d.id());
+            }
             rubric.tables().stream().filter(t -> t.output().equals(d.id())).forEach(t -> rules.add("table:" + t.id()));
         }
         ArrayNode rules = r.putArray("rules");
@@ -141,7 +146,7 @@ public final class JsValidatorGenerator {
             ArrayNode about = o.putArray("about");
             rule.about().forEach(about::add);
             ArrayNode concerns = o.putArray("dimensions");
-            dims.stream().filter(d -> rubric.rulesAffecting(d).contains(rule)).forEach(d -> concerns.add(d.id()));
+            concerned.getOrDefault(rule, List.of()).forEach(concerns::add);
         }
         // A decision table, for the rater's page, as an entry of its own (id `table:ID`) with its rows as the effect.
         for (org.rubricc.model.Table t : rubric.tables()) {
