@@ -45,6 +45,7 @@ const rubric = resolve(root, "rubrics/image-edit/2.0.0.rubric");
 const jar = process.env.RUBRICC_JAR ? resolve(process.env.RUBRICC_JAR) : resolve(root, "target/rubricc.jar"); // RUBRICC_JAR: another build, to compare
 const java = process.env.JAVA_HOME ? resolve(process.env.JAVA_HOME, "bin/java") : "java";
 const commands = {
+  "rubricc validate (default engine)": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", rubric, file]],
   "rubricc validate --engine generated": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", "--engine", "generated", rubric, file]],
   "rubricc validate --engine interpreted": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", "--engine", "interpreted", rubric, file]],
   "ajv 8 in Node (JSON.parse + schema)": [process.execPath, [fileURLToPath(import.meta.url), "--ajv", file]],
