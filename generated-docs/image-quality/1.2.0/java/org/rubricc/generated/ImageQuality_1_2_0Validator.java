@@ -2201,24 +2201,9 @@ public final class ImageQuality_1_2_0Validator {
         int start = i;
         int n = 0;
         while (true) {
-            // Eight bytes at a time while they are ASCII and neither quote, backslash nor control
-            // characters; then to the first byte that is.
-            while (i + 8 <= end) {
-                long w = (long) LONGS.get(b, i);
-                long q = w ^ 0x2222222222222222L;
-                long e = w ^ 0x5C5C5C5C5C5C5C5CL;
-                long m = (((q - 0x0101010101010101L) & ~q) | ((e - 0x0101010101010101L) & ~e)
-                        | ((w - 0x2020202020202020L) & ~w) | w) & 0x8080808080808080L;
-                if (m == 0) {
-                    i += 8;
-                    n += 8;
-                } else {
-                    int k = Long.numberOfTrailingZeros(m) >>> 3;
-                    i += k;
-                    n += k;
-                    break;
-                }
-            }
+            int run = plainRun(b, i, end);
+            n += run - i;
+            i = run;
             if (i >= end) throw END;
             int c = b[i];
             if (c >= 0x20) {
@@ -2265,20 +2250,8 @@ public final class ImageQuality_1_2_0Validator {
         int o = i - start;
         System.arraycopy(b, start, out, 0, o);
         while (true) {
-            // Runs of plain ASCII eight bytes at a time, as in string(), copied in one go.
-            int run = i;
-            while (i + 8 <= end) {
-                long w = (long) LONGS.get(b, i);
-                long q = w ^ 0x2222222222222222L;
-                long e = w ^ 0x5C5C5C5C5C5C5C5CL;
-                long m = (((q - 0x0101010101010101L) & ~q) | ((e - 0x0101010101010101L) & ~e)
-                        | ((w - 0x2020202020202020L) & ~w) | w) & 0x8080808080808080L;
-                if (m != 0) {
-                    i += Long.numberOfTrailingZeros(m) >>> 3;
-                    break;
-                }
-                i += 8;
-            }
+            int run = i; // a run of plain ASCII, copied in one go
+            i = plainRun(b, i, end);
             if (i > run) {
                 System.arraycopy(b, run, out, o, i - run);
                 o += i - run;
@@ -2364,6 +2337,23 @@ public final class ImageQuality_1_2_0Validator {
             out[o++] = (byte) (0x80 | u & 0x3F);
         }
         return o;
+    }
+    
+    /**
+     * Past the bytes from {@code i} that are ASCII and neither quote, backslash nor control characters, eight
+     * at a time while eight remain (the rest is left to the caller's byte-by-byte loop).
+     */
+    private static int plainRun(byte[] b, int i, int end) {
+        while (i + 8 <= end) {
+            long w = (long) LONGS.get(b, i);
+            long q = w ^ 0x2222222222222222L;
+            long e = w ^ 0x5C5C5C5C5C5C5C5CL;
+            long m = (((q - 0x0101010101010101L) & ~q) | ((e - 0x0101010101010101L) & ~e)
+                    | ((w - 0x2020202020202020L) & ~w) | w) & 0x8080808080808080L;
+            if (m != 0) return i + (Long.numberOfTrailingZeros(m) >>> 3);
+            i += 8;
+        }
+        return i;
     }
     
     /** Eight bytes of the input as one little-endian long. */
