@@ -280,45 +280,39 @@ final class Scales {
      */
     private boolean patternFits(TextPattern pattern, Span at, int lo, Optional<Integer> hi, Ast.NumberSetting min, Ast.NumberSetting max) {
         if (lo == 0 && hi.isEmpty()) return true;
-        long[] all = TextPattern.lengths(pattern.regex());
-        String why = outside(all, lo, hi, min, max);
-        if (why != null) {
-            boolean tooLong = hi.isPresent() && all[0] > hi.get();
-            Ast.NumberSetting limit = tooLong ? max : min;
-            out.add(Diagnostic.of(Code.PATTERN_OUTSIDE_LENGTH, at, "no answer can match both the pattern and `"
-                    + limit.keyword().text() + " " + (tooLong ? hi.get() : lo) + "`")
-                    .withLabel(why)
-                    .withRelated(limit.span(), tooLong ? "answers may have at most " + characters(hi.get())
-                            : "answers must have at least " + characters(lo))
-                    .withHint("change the pattern or the limit; the form would accept no answer to this question"));
+        Optional<Diagnostic> whole = outside(Code.PATTERN_OUTSIDE_LENGTH, pattern.regex(), "this pattern", at, lo, hi, min, max);
+        if (whole.isPresent()) {
+            out.add(whole.get().withHint("change the pattern or the limit; the form would accept no answer to this question"));
             return false;
         }
         if (pattern.regex() instanceof TextPattern.Alt alt) {
             for (TextPattern.Regex option : alt.options()) {
-                String optionWhy = outside(TextPattern.lengths(option), lo, hi, min, max);
-                if (optionWhy == null) continue;
-                boolean tooLong = hi.isPresent() && TextPattern.lengths(option)[0] > hi.get();
-                Ast.NumberSetting limit = tooLong ? max : min;
-                out.add(Diagnostic.of(Code.PATTERN_OPTION_OUTSIDE_LENGTH, at, "the option `" + option.emit()
-                        + "` of the pattern can never be given")
-                        .withLabel(optionWhy.replace("every text this pattern matches", "every text it matches"))
-                        .withRelated(limit.span(), tooLong ? "answers may have at most " + characters(hi.get())
-                                : "answers must have at least " + characters(lo))
-                        .withHint("drop the option, or change the limit: raters read the pattern's description and may try it"));
+                outside(Code.PATTERN_OPTION_OUTSIDE_LENGTH, option, "it", at, lo, hi, min, max).ifPresent(d -> out.add(
+                        d.withHint("drop the option, or change the limit: raters read the pattern's description and may try it")));
             }
         }
         return true;
     }
 
-    /** Why lengths {@code {shortest, longest}} miss the limits, or null when some length fits. */
-    private static String outside(long[] lengths, int lo, Optional<Integer> hi, Ast.NumberSetting min, Ast.NumberSetting max) {
-        if (hi.isPresent() && lengths[0] > hi.get()) {
-            return "every text this pattern matches has at least " + characters(lengths[0]);
-        }
-        if (lengths[1] != TextPattern.UNLIMITED && lengths[1] < lo) {
-            return "every text this pattern matches has at most " + characters(lengths[1]);
-        }
-        return null;
+    /**
+     * R1404 (the whole pattern) or R1405 (an option of it, called {@code it}) when no text {@code r} matches has a length
+     * within {@code lo} and {@code hi}, pointing at the limit it misses; empty when some length fits.
+     */
+    private static Optional<Diagnostic> outside(Code code, TextPattern.Regex r, String it, Span at, int lo, Optional<Integer> hi,
+            Ast.NumberSetting min, Ast.NumberSetting max) {
+        long[] lengths = TextPattern.lengths(r);
+        boolean tooLong = hi.isPresent() && lengths[0] > hi.get();
+        boolean tooShort = lengths[1] != TextPattern.UNLIMITED && lengths[1] < lo;
+        if (!tooLong && !tooShort) return Optional.empty();
+        Ast.NumberSetting limit = tooLong ? max : min;
+        String message = code == Code.PATTERN_OUTSIDE_LENGTH
+                ? "no answer can match both the pattern and `" + limit.keyword().text() + " " + (tooLong ? hi.get() : lo) + "`"
+                : "the option `" + r.emit() + "` of the pattern can never be given";
+        return Optional.of(Diagnostic.of(code, at, message)
+                .withLabel("every text " + it + " matches has " + (tooLong ? "at least " + characters(lengths[0])
+                        : "at most " + characters(lengths[1])))
+                .withRelated(limit.span(), tooLong ? "answers may have at most " + characters(hi.get())
+                        : "answers must have at least " + characters(lo)));
     }
 
     private static String characters(long n) {

@@ -225,26 +225,25 @@ final class ValidateCommand implements Callable<Integer> {
      */
     static String oneLine(String s) {
         int i = 0;
-        for (int n = s.length(); i < n; i++) { // mostly nothing to escape: the string itself
-            char c = s.charAt(i);
-            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x061C && (c == 0x061C || c == 0x200E || c == 0x200F
-                    || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))) {
-                break;
-            }
-        }
+        while (i < s.length() && !escaped(s.charAt(i))) i++; // mostly nothing to escape: the string itself
         if (i == s.length()) return s;
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        s.codePoints().forEach(cp -> {
+        StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, i);
+        s.substring(i).codePoints().forEach(cp -> {
             if (cp == '\n') b.append("\\n");
             else if (cp == '\r') b.append("\\r");
-            else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || bidiControl(cp)) b.append(String.format("\\u%04X", cp));
+            else if (escaped(cp)) b.append(String.format("\\u%04X", cp));
             else b.appendCodePoint(cp);
         });
         return b.toString();
     }
 
-    private static boolean bidiControl(int cp) {
-        return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    /**
+     * Whether a code point is written as an escape: controls (C0, DEL, C1), line and paragraph separators and the
+     * bidirectional controls. All are in the BMP, so a string can be tested char by char.
+     */
+    private static boolean escaped(int cp) {
+        return Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029
+                || cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
     }
 
     /** Lines done and ratings per second on stderr, only when stderr is a terminal. */

@@ -43,6 +43,12 @@ class ValidateCommandTest {
     }
 
     @Test
+    void oneLineEscapesOnlyWhatMustBeEscapedAfterAnyPrefix() {
+        assertEquals("plain \u00e9 text", ValidateCommand.oneLine("plain \u00e9 text"));
+        assertEquals("\ud83d\ude00 a\\nb\\u001B\\u202E\ud83d\ude00", ValidateCommand.oneLine("\ud83d\ude00 a\nb\u001B\u202E\ud83d\ude00"));
+    }
+
+    @Test
     void twoFilesDeclaringOneVersionAreR0207AsInCheck(@TempDir Path tmp) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("image-quality"));
         Files.copy(Path.of("rubrics/image-quality/1.0.0.rubric"), dir.resolve("1.0.0.rubric"));
