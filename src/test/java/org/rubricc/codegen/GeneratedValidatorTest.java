@@ -316,6 +316,18 @@ class GeneratedValidatorTest {
                 assertTrue(verdict != null && verdict.toString().contains("code=malformed-json, message=not valid JSON: Unexpected end-of-input"),
                         "cut short at " + cut + ": " + verdict);
             }
+            // Cut short inside a literal whose next bytes are ill-formed UTF-8 ("f" 0xED "a" where false was
+            // due): the ill-formed sequence is reported first, as the runtime reports it (found by the fuzz test).
+            java.io.ByteArrayOutputStream cutLiteral = new java.io.ByteArrayOutputStream();
+            byte[] head = valid.replaceFirst("\\{", "{\"x\":f").getBytes(StandardCharsets.UTF_8);
+            int f = valid.indexOf('{') + 6;
+            cutLiteral.write(head, 0, f);
+            cutLiteral.write(0xED);
+            cutLiteral.write('a');
+            byte[] d = cutLiteral.toByteArray();
+            List<List<Engines.V>>[] cutVerdicts = engines.judge(d);
+            assertEquals(cutVerdicts[0], cutVerdicts[1], "both engines, on a literal cut before ill-formed UTF-8");
+            assertTrue(cutVerdicts[1].get(0).toString().contains("ill-formed UTF-8 at byte " + (f + 1)), cutVerdicts[1].toString());
         }));
     }
 

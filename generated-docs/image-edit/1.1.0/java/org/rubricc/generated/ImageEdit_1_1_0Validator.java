@@ -3013,9 +3013,12 @@ public final class ImageEdit_1_1_0Validator {
     
     /**
      * The verdict on a rating the byte reader read up to the end of the input: Jackson's tokenizer's error
-     * there. Null when it finds none (the Jackson reader then reads the rating).
+     * there. Null when it finds none (the Jackson reader then reads the rating), and null when the bytes are
+     * not well-formed UTF-8: the byte reader may stop short of an ill-formed sequence (a literal cut after
+     * its first letter), and every engine reports that sequence before any error of JSON.
      */
     private static List<Violation> cutShort(byte[] json, int offset, int length) {
+        if (illFormedUtf8(json, offset, length) >= 0) return null;
         try (JsonParser p = JSON.createParser(json, offset, length)) {
             while (p.nextToken() != null) {
                 // tokens only: the error is in the tokenizer
