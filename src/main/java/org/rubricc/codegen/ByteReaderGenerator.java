@@ -35,8 +35,13 @@ final class ByteReaderGenerator {
     private final TypeSpec.Builder stateType;
     private final ClassName state;
     private final TypeName violations;
+    private final ValidatorGenerator generator;
+    private final Layout layout;
 
-    ByteReaderGenerator(Rubric rubric, TypeSpec.Builder type, TypeSpec.Builder stateType, ClassName state, TypeName violations) {
+    ByteReaderGenerator(ValidatorGenerator generator, Rubric rubric, TypeSpec.Builder type, TypeSpec.Builder stateType, ClassName state,
+            TypeName violations, Layout layout) {
+        this.generator = generator;
+        this.layout = layout;
         this.rubric = rubric;
         this.dims = rubric.dimensions();
         this.type = type;
@@ -78,7 +83,14 @@ final class ByteReaderGenerator {
                 .build());
 
         keyLookup("plainTop", "T", TOP_LEVEL, "The index of the top-level key just read (rubric, version, ...), or -1.");
-        keyLookup("plainDimension", "D", dims.stream().map(Dimension::id).toList(), "The index of the dimension whose id was just read, or -1.");
+        if (layout.dimensionClasses() == 1) {
+            keyLookup("plainDimension", "D", dims.stream().map(Dimension::id).toList(), "The index of the dimension whose id was just read, or -1.");
+        } else {
+            // as many keys as dimensions would not fit one class: the ids' hash map instead
+            type.addMethod(MethodSpec.methodBuilder("plainDimension").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(int.class)
+                    .addParameter(state, "st").addJavadoc("The index of the dimension whose id was just read, or -1.\n")
+                    .addStatement("return dimension(text(st))").build());
+        }
         bytesConstant("EXPECTED_RUBRIC", rubric.id());
         bytesConstant("EXPECTED_VERSION", rubric.version().toString());
         rating();
@@ -88,7 +100,11 @@ final class ByteReaderGenerator {
     }
 
     private void bytesConstant(String name, String value) {
-        type.addField(FieldSpec.builder(byte[].class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        bytesConstant(type, new Modifier[] {Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL}, name, value);
+    }
+
+    private static void bytesConstant(TypeSpec.Builder in, Modifier[] modifiers, String name, String value) {
+        in.addField(FieldSpec.builder(byte[].class, name, modifiers)
                 .initializer(c("$S.getBytes($T.UTF_8)", value, StandardCharsets.class)).build());
     }
 
@@ -178,12 +194,17 @@ final class ByteReaderGenerator {
                 .addStatement("continue")
                 .endControlFlow()
                 .addStatement("if (answered(st, d)) throw DEFER")
-                .addStatement("expect(st, ':')")
-                .beginControlFlow("switch (d)");
-        for (int i = 0; i < dims.size(); i++) m.addStatement("case $L: plainAnswer$L(st); break", i, i);
-        m.addStatement("default: throw new $T()", IllegalStateException.class)
-                .endControlFlow()
-                .endControlFlow("while (more(st, '}'))");
+                .addStatement("expect(st, ':')");
+        if (layout.dimensionClasses() == 1) {
+            m.beginControlFlow("switch (d)");
+            for (int i = 0; i < dims.size(); i++) m.addStatement("case $L: plainAnswer$L(st); break", i, i);
+            m.addStatement("default: throw new $T()", IllegalStateException.class).endControlFlow();
+        } else {
+            m.addCode(generator.partSwitches("plainAnswersIn", n -> MethodSpec.methodBuilder(n).addParameter(state, "st")
+                    .addParameter(int.class, "d"), i -> CodeBlock.of("case $L: plainAnswer$L(st); break;\n", i, i),
+                    k -> CodeBlock.of("plainAnswersIn$L(st, d);\n", k)));
+        }
+        m.endControlFlow("while (more(st, '}'))");
         type.addMethod(m.build());
     }
 
@@ -234,7 +255,8 @@ final class ByteReaderGenerator {
         boolean text = s instanceof Scale.Text;
         List<Scale.Choice> choices = s instanceof Scale.Categorical cat ? cat.choices() : multi ? ((Scale.MultiSelect) s).choices() : null;
         if (choices != null) choiceLookup(i, choices);
-        MethodSpec.Builder m = reader("plainAnswer" + i, "The answer of dimension " + i + ", read from bytes.")
+        MethodSpec.Builder m = MethodSpec.methodBuilder("plainAnswer" + i).addModifiers(layout.modifiersOf(i)).addParameter(state, "st")
+                .addJavadoc("The answer of dimension " + i + ", read from bytes.\n")
                 .addStatement("int c = peek(st)")
                 .beginControlFlow("if (c == '\"')")
                 .addStatement("string(st)")
@@ -288,19 +310,20 @@ final class ByteReaderGenerator {
                 .addStatement("throw defer(c)")
                 .endControlFlow()
                 .addStatement("check$L(st)", i);
-        type.addMethod(m.build());
+        layout.of(i).addMethod(m.build());
     }
 
     /** {@code plainChoiceI(st)}: the index of the choice whose id was just read, or OTHER. */
     private void choiceLookup(int i, List<Scale.Choice> choices) {
-        MethodSpec.Builder m = reader("plainChoice" + i, "The index of the choice of dimension " + i + " just read, or OTHER.")
+        MethodSpec.Builder m = MethodSpec.methodBuilder("plainChoice" + i).addModifiers(layout.modifiersOf(i)).addParameter(state, "st")
+                .addJavadoc("The index of the choice of dimension " + i + " just read, or OTHER.\n")
                 .returns(int.class);
         for (int k = 0; k < choices.size(); k++) {
             String name = "C" + i + "_" + k;
-            bytesConstant(name, choices.get(k).id());
+            bytesConstant(layout.of(i), layout.constantsOf(i), name, choices.get(k).id());
             m.addStatement("if (is(st, $L)) return $L", name, k);
         }
         m.addStatement("return OTHER");
-        type.addMethod(m.build());
+        layout.of(i).addMethod(m.build());
     }
 }

@@ -53,10 +53,48 @@ final class JavaNames {
      * characters as octal escapes, everything beyond ASCII as Unicode escapes. No line terminator can
      * appear in it, before or after javac translates Unicode escapes, and the text it denotes is exactly
      * {@code s}.
+     *
+     * <p>A class file holds a string constant in at most 65,535 bytes of modified UTF-8 (a character takes one to
+     * three); javac refuses a longer literal ("constant string too long"). A longer text (a 40,000-character title,
+     * the list of 1,500 choices in a message) is written as {@code String.join("", part, part, ...)}, which is not a
+     * constant expression, so javac does not fold the parts back into one constant. Such an expression cannot be a
+     * {@code case} label: {@link #fitsOneConstant} says where a label may be used.
      */
     static String literal(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
+        if (fitsOneConstant(s)) return oneLiteral(s, 0, s.length());
+        StringBuilder b = new StringBuilder(s.length() * 2).append("String.join(\"\"");
+        int from = 0;
+        while (from < s.length()) {
+            int to = from, bytes = 0;
+            while (to < s.length() && bytes + constantBytes(s.charAt(to)) <= PART_BYTES) bytes += constantBytes(s.charAt(to++));
+            if (to < s.length() && Character.isHighSurrogate(s.charAt(to - 1))) to--; // a pair stays in one part
+            b.append(", ").append(oneLiteral(s, from, to));
+            from = to;
+        }
+        return b.append(')').toString();
+    }
+
+    /** The most bytes of modified UTF-8 a string constant may take in a class file. */
+    static final int CONSTANT_BYTES = 65_535;
+    /** The bytes of each part of a longer text: well inside the limit. */
+    private static final int PART_BYTES = 60_000;
+
+    /** Whether the text fits one string constant of a class file, so that its literal is a constant expression. */
+    static boolean fitsOneConstant(String s) {
+        if (s.length() * 3L <= CONSTANT_BYTES) return true;
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) bytes += constantBytes(s.charAt(i));
+        return bytes <= CONSTANT_BYTES;
+    }
+
+    /** The bytes of a character in modified UTF-8: U+0000 takes two, surrogates three each. */
+    private static int constantBytes(char c) {
+        return c >= 0x01 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+
+    private static String oneLiteral(String s, int from, int to) {
+        StringBuilder b = new StringBuilder(to - from + 2).append('"');
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == '"') b.append("\\\"");
             else if (c == '\\') b.append("\\\\");

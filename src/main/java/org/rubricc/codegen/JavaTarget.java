@@ -1,23 +1,24 @@
 package org.rubricc.codegen;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.rubricc.backend.GeneratedFile;
 import org.rubricc.backend.Target;
+import org.rubricc.model.Dimension;
 import org.rubricc.model.Rubric;
+import org.rubricc.model.Scale;
 
 /** `rubricc compile --target java`: a validator class per rubric version, in the package of {@code --java-package}. */
 public final class JavaTarget implements Target {
     /**
-     * The most characters of code (indentation not counted) a generated method may have before javac may refuse it:
-     * the JVM allows 64 KiB of bytecode per method. The largest method, the verdict, compiled at 225,000 characters
-     * and was refused at 315,000 on the synthetic rubrics of the compile benchmark; this leaves a margin for rubrics
-     * whose code is denser (shorter titles and messages).
+     * The largest rubrics whose generated validator is known to compile: javac compiled a synthetic rubric of
+     * 5,000 dimensions and scales of 2,000 choices or points (README, "Limits of the java target"); {@link Layout}
+     * spreads a validator over as many classes as it needs, but the per-rating state is one class, and a scale's
+     * lookups are one method each.
      */
-    static final int METHOD_CHARS = 200_000;
-    /** The most dimensions before the class may pass the JVM's 65,535 constants (refused at 2,000 in the benchmark). */
-    static final int DIMENSIONS = 1_500;
+    static final int DIMENSIONS = 5_000;
+    /** The most points or choices of a scale a dimension uses (a scale of 3,000 choices passes 64 KiB in one method). */
+    static final int OPTIONS = 2_000;
 
     @Override
     public String name() {
@@ -32,46 +33,22 @@ public final class JavaTarget implements Target {
 
     @Override
     public Optional<String> caveat(Rubric rubric, List<GeneratedFile> files) {
-        String limit = "; the other targets (the js validator among them) and `rubricc validate` have no such limit";
+        return beyondLimits(rubric).map(why -> why + ", beyond the java target's limits (" + String.format(java.util.Locale.ROOT,
+                "%,d dimensions, %,d points or choices per scale", DIMENSIONS, OPTIONS) + "): its validator may not compile; "
+                + "the other targets (the js validator among them) and `rubricc validate` have no such limit");
+    }
+
+    /** What puts a rubric beyond the limits of the java target, if anything. */
+    static Optional<String> beyondLimits(Rubric rubric) {
         int dims = rubric.dimensions().size();
-        if (dims > DIMENSIONS) {
-            return Optional.of("the java target's validator class may be too large for javac: with " + dims
-                    + " dimensions it may exceed the JVM's limits of 65,535 constants per class and 64 KiB of bytecode per method" + limit);
-        }
-        for (GeneratedFile f : files) {
-            String[] largest = largestMethod(new String(f.content(), StandardCharsets.UTF_8));
-            if (largest != null && Integer.parseInt(largest[1]) > METHOD_CHARS) {
-                return Optional.of("the java target's validator may be too large for javac: its method `" + largest[0] + "` has "
-                        + String.format(java.util.Locale.ROOT, "%,d", Integer.parseInt(largest[1]))
-                        + " characters of code, which may exceed the JVM's limit of 64 KiB of bytecode per method" + limit);
+        if (dims > DIMENSIONS) return Optional.of(String.format(java.util.Locale.ROOT, "it has %,d dimensions", dims));
+        for (Dimension d : rubric.dimensions()) {
+            int options = Layout.options(d.scale());
+            if (options > OPTIONS) {
+                return Optional.of(String.format(java.util.Locale.ROOT, "dimension `%s` has a scale of %,d %s", d.id(),
+                        options, d.scale() instanceof Scale.Ordinal ? "points" : "choices"));
             }
         }
         return Optional.empty();
-    }
-
-    /** The name and size (characters of code, indentation not counted) of the largest method of the generated class. */
-    static String[] largestMethod(String source) {
-        String name = null, best = null;
-        int size = 0, bestSize = -1;
-        for (String line : source.split("\n", -1)) {
-            if (name == null) {
-                // a member of the generated class, as JavaPoet writes it: four spaces, a signature, an opening brace
-                if (line.startsWith("    ") && !line.startsWith("     ") && line.endsWith(") {") && line.contains("(")
-                        && !line.strip().startsWith("class ") && !line.contains(" class ")) {
-                    String head = line.substring(0, line.indexOf('('));
-                    name = head.substring(head.lastIndexOf(' ') + 1);
-                    size = 0;
-                }
-            } else if (line.equals("    }")) {
-                if (size > bestSize) {
-                    bestSize = size;
-                    best = name;
-                }
-                name = null;
-            } else {
-                size += line.strip().length();
-            }
-        }
-        return best == null ? null : new String[] {best, Integer.toString(bestSize)};
     }
 }
