@@ -4,7 +4,7 @@
 // RATINGS: image-edit 2.0.0 ratings, e.g. target/bench/image-edit-2.0.0-200000-escaped.jsonl (written by
 // `mvn -B -q test-compile exec:exec@bench -Dbench.lines=200000 -Dbench.rounds=1 -Dbench.text=escaped`).
 // Runs each command ROUNDS times (default 3), interleaved, and prints the median wall time of each and its
-// ratio to ajv. RUBRICC_JAR: the jar to run (default target/rubricc.jar); RUBRICC_BASELINE_JAR: an earlier build run
+// ratio to ajv; the default engine runs with text output and with `--format json`. RUBRICC_JAR: the jar to run (default target/rubricc.jar); RUBRICC_BASELINE_JAR: an earlier build run
 // with the generated engine in the same rounds, for before-and-after figures. Needs target/rubricc.jar (mvn -B package) and src/test/js/node_modules (src/test/js/install.sh).
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -48,6 +48,7 @@ const commands = {
   "rubricc validate (default engine)": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", rubric, file]],
   "rubricc validate --engine generated": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", "--engine", "generated", rubric, file]],
   "rubricc validate --engine interpreted": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", "--engine", "interpreted", rubric, file]],
+  "rubricc validate --format json": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", "--format", "json", rubric, file]],
   "ajv 8 in Node (JSON.parse + schema)": [process.execPath, [fileURLToPath(import.meta.url), "--ajv", file]],
 };
 // RUBRICC_BASELINE_JAR: an earlier build, run with the generated engine in the same rounds (before and after a change).

@@ -16,7 +16,7 @@ public final class BenchFile {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path file = Path.of(args.length > 1 ? args[1] : "target/bench/image-edit-2.0.0-" + lines + ".jsonl");
         Rubric rubric = new Frontend(Path.of("rubrics")).check(Path.of("rubrics/image-edit/2.0.0.rubric")).rubric().orElseThrow();
-        if (!Files.exists(file)) Benchmark.write(rubric, lines, file, false);
+        if (!Files.exists(file)) Benchmark.write(rubric, lines, file, false, 50);
         System.out.println(file);
     }
 }

@@ -61,21 +61,23 @@ public final class Benchmark {
         int lines = Integer.getInteger("rubricc.bench.lines", 1_000_000);
         int rounds = Integer.getInteger("rubricc.bench.rounds", 5);
         boolean escaped = "escaped".equals(System.getProperty("rubricc.bench.text", "plain"));
-        Path file = Path.of(System.getProperty("rubricc.bench.file",
-                "target/bench/image-edit-2.0.0-" + lines + (escaped ? "-escaped" : "") + ".jsonl"));
-        run(lines, rounds, file, escaped, System.out);
+        int invalid = Integer.getInteger("rubricc.bench.invalid", 50);
+        if (invalid < 1 || invalid > 99) throw new IllegalArgumentException("rubricc.bench.invalid is a percentage, 1 to 99: " + invalid);
+        Path file = Path.of(System.getProperty("rubricc.bench.file", "target/bench/image-edit-2.0.0-" + lines + (escaped ? "-escaped" : "")
+                + (invalid == 50 ? "" : "-invalid" + invalid) + ".jsonl"));
+        run(lines, rounds, file, escaped, invalid, System.out);
     }
 
     public static void run(int lines, int rounds, Path file, PrintStream out) throws Exception {
-        run(lines, rounds, file, false, out);
+        run(lines, rounds, file, false, 50, out);
     }
 
     /** {@code escaped}: justifications as raters write them, written as Python's json.dumps writes them (see write). */
-    public static void run(int lines, int rounds, Path file, boolean escaped, PrintStream out) throws Exception {
+    public static void run(int lines, int rounds, Path file, boolean escaped, int invalid, PrintStream out) throws Exception {
         Path rubricFile = Path.of("rubrics/image-edit/2.0.0.rubric");
         Compilation c = new Frontend(Path.of("rubrics")).check(rubricFile);
         Rubric rubric = c.rubric().orElseThrow(() -> new IllegalStateException(rubricFile + " has errors"));
-        if (!Files.exists(file)) write(rubric, lines, file, escaped);
+        if (!Files.exists(file)) write(rubric, lines, file, escaped, invalid);
         byte[] data = Files.readAllBytes(file);
         int[] starts = new int[lines + 1];
         int n = 0;
@@ -188,7 +190,12 @@ public final class Benchmark {
      * The benchmark file: generated ratings, one per line, half of them mutated (every kind in turn); 1 in 20 damaged.
      * {@code escaped}: every justification is a real one ({@link #REAL_TEXT}) and the lines are written with escapes.
      */
-    static void write(Rubric rubric, int lines, Path file, boolean escaped) throws IOException {
+    /**
+     * {@code invalid}: the percentage of lines given a mistake (each kind of mistake in turn); at 50, every other
+     * line, as the figures in the README were measured. A mistake kind may leave a line valid (random answers that
+     * happen to fit), and one line in 20 is cut short, so the share of invalid lines is near, not at, the figure.
+     */
+    static void write(Rubric rubric, int lines, Path file, boolean escaped, int invalid) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         SubmissionGenerator gen = new SubmissionGenerator(rubric, 20_000_000L);
@@ -196,9 +203,14 @@ public final class Benchmark {
         SubmissionGenerator.Mutation[] kinds = SubmissionGenerator.Mutation.values();
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             int written = 0;
+            int mistakes = 0;
             for (int i = 0; written < lines; i++) {
-                // Half the lines valid as generated, the other half cycling through every mutation kind.
-                var sample = gen.sample(i % 2 == 0 ? SubmissionGenerator.Mutation.NONE : kinds[(i / 2) % kinds.length]);
+                // Half the lines valid as generated, the other half cycling through every mutation kind (or the
+                // share asked for: i % 100 below it gets the next mistake kind).
+                SubmissionGenerator.Mutation kind = invalid == 50
+                        ? (i % 2 == 0 ? SubmissionGenerator.Mutation.NONE : kinds[(i / 2) % kinds.length])
+                        : i % 100 < invalid ? kinds[1 + mistakes++ % (kinds.length - 1)] : SubmissionGenerator.Mutation.NONE;
+                var sample = gen.sample(kind);
                 if (sample.isEmpty()) continue;
                 var submission = sample.get().submission();
                 if (escaped && submission.get("justifications") instanceof com.fasterxml.jackson.databind.node.ObjectNode js) {

@@ -28,7 +28,7 @@ class BenchmarkSmokeTest {
     void theEscapedFileHoldsEscapesAndTheEnginesAgreeOnIt(@TempDir Path tmp) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Path file = tmp.resolve("escaped.jsonl");
-        Benchmark.run(2000, 1, file, true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        Benchmark.run(2000, 1, file, true, 50, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String data = java.nio.file.Files.readString(file);
         assertTrue(data.contains("Caf\\u00E9") || data.contains("Caf\\u00e9"), "non-ASCII written as u escapes");
         assertTrue(data.contains("\\n") && data.contains("\\\""), "line breaks and quotes escaped");

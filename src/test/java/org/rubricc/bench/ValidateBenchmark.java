@@ -40,7 +40,7 @@ public final class ValidateBenchmark {
         Path[] files = new Path[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
             files[i] = dir.resolve("image-edit-2.0.0-" + sizes[i] + ".jsonl");
-            if (!Files.exists(files[i])) Benchmark.write(rubric, sizes[i], files[i], false);
+            if (!Files.exists(files[i])) Benchmark.write(rubric, sizes[i], files[i], false, 50);
         }
         out.printf(Locale.ROOT, "rubricc validate benchmark: %s, %d cores, %s %s; a fresh JVM each run with %s%n", rubricFile,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.vm.version"),
