@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,8 @@ const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') 
 const rubric = join(root, 'rubrics', 'image-edit', '2.0.0.rubric');
 const ratings = join(root, 'rubrics', 'image-edit', 'ratings', 'ratings-2.0.0.jsonl');
 
-function run(cmd, args) {
-    const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
+function run(cmd, args, env = {}) {
+    const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -48,6 +48,34 @@ test('an archive that does not match the jar (moved, rebuilt, damaged) is ignore
         for (const args of commands) assert.deepEqual(run(join(dir, 'rubricc'), args), plain(args), `moved: ${args[0]}`);
         writeFileSync(join(dir, 'rubricc.jsa'), 'not an archive');
         for (const args of commands) assert.deepEqual(run(join(dir, 'rubricc'), args), plain(args), `damaged: ${args[0]}`);
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+});
+
+test('compiled validators are cached between runs, and a damaged or missing cache changes no verdict', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rubricc-cache-'));
+    try {
+        const cache = join(dir, 'validators');
+        const env = { RUBRICC_CACHE_DIR: cache };
+        const launcher = join(target, 'rubricc');
+        const args = ['validate', '--engine', 'generated', rubric, ratings];
+        const expected = plain(['validate', '--engine', 'interpreted', rubric, ratings]);
+        assert.deepEqual(run(launcher, args, env), expected, 'compiled, then stored');
+        const entries = readdirSync(cache).filter((f) => f.endsWith('.classes'));
+        assert.equal(entries.length, 1, `one entry: ${readdirSync(cache)}`);
+        assert.deepEqual(run(launcher, args, env), expected, 'loaded from the cache');
+        assert.deepEqual(run(launcher, ['validate', rubric, ratings], env), expected, 'the default engine takes the cached validator');
+        const file = join(cache, entries[0]);
+        const whole = readFileSync(file);
+        const damaged = Buffer.from(whole);
+        damaged[damaged.length >> 1] ^= 1;
+        writeFileSync(file, damaged);
+        assert.deepEqual(run(launcher, args, env), expected, 'a damaged entry is compiled again');
+        assert.deepEqual(readFileSync(file), whole, 'and stored again, whole');
+        const off = join(dir, 'xdg');
+        assert.deepEqual(run(launcher, args, { RUBRICC_CACHE_DIR: 'off', XDG_CACHE_HOME: off }), expected, 'cache off');
+        assert.ok(!existsSync(off), 'nothing written with the cache off');
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }

@@ -3,9 +3,11 @@ package org.rubricc.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import org.rubricc.codegen.ClassCache;
 import org.rubricc.codegen.CompiledValidator;
 import org.rubricc.codegen.InMemoryCompiler;
 import org.rubricc.model.Rubric;
+import org.rubricc.project.Meaning;
 import org.rubricc.validate.RatingsReader;
 import org.rubricc.validate.Validator;
 import org.rubricc.validate.Violation;
@@ -45,10 +47,52 @@ final class Judges {
     /** @param inputBytes the size of the ratings file, or -1 when unknown: the auto engine compiles only for a long one */
     static Judge of(Rubric rubric, Engine engine, long inputBytes) throws InMemoryCompiler.CompileException {
         return switch (engine) {
-            case generated -> generated(CompiledValidator.compile(rubric));
+            case generated -> generated(compiled(rubric));
             case interpreted -> interpreted(rubric);
             case auto -> new Switching(rubric, Switching.START_AFTER, Switching.MIN_REMAINING, inputBytes);
         };
+    }
+
+    /**
+     * What identifies this rubricc build: the jar it runs from (path, size, time of its last change), and the Java
+     * runtime (whose javac compiles the classes and whose JVM loads them). Null when rubricc does not run from a jar
+     * file (from a build's classes folder, in tests): then nothing is cached, as the generator may change under it.
+     */
+    private static final String BUILD = build();
+
+    private static String build() {
+        try {
+            java.security.CodeSource source = Judges.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) return null;
+            java.nio.file.Path jar = java.nio.file.Path.of(source.getLocation().toURI());
+            if (!java.nio.file.Files.isRegularFile(jar)) return null;
+            return jar.toAbsolutePath() + "\n" + java.nio.file.Files.size(jar) + "\n" + java.nio.file.Files.getLastModifiedTime(jar).toMillis()
+                    + "\n" + Runtime.version();
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The cache of compiled validators, when this rubricc can key one ({@link #cacheKey}) and the user has one. */
+    private static final java.util.Optional<ClassCache> CACHE = BUILD == null ? java.util.Optional.empty() : ClassCache.standard();
+
+    /**
+     * The key of a version's compiled validator in the cache: its meaning (what a validator decides: {@link Meaning}),
+     * the package it is compiled into, and the build; null when there is no cache.
+     */
+    static String cacheKey(Rubric rubric) {
+        return CACHE.isEmpty() ? null : ClassCache.key("validator", CompiledValidator.PACKAGE, Meaning.of(rubric).sha256(), BUILD);
+    }
+
+    /** The version's validator, from the cache or compiled (and then cached). */
+    static CompiledValidator compiled(Rubric rubric) throws InMemoryCompiler.CompileException {
+        return CompiledValidator.compile(rubric, CACHE.orElse(null), cacheKey(rubric));
+    }
+
+    /** Whether the cache holds the version's compiled validator. */
+    static boolean cached(Rubric rubric) {
+        String key = cacheKey(rubric);
+        return key != null && CACHE.get().has(key);
     }
 
     private static Judge generated(CompiledValidator compiled) {
@@ -102,6 +146,17 @@ final class Judges {
             this.minRemaining = minRemaining;
             this.inputBytes = inputBytes;
             this.interpreted = interpreted(rubric);
+            if (cached(rubric)) {
+                // Compiled by an earlier run: loading it costs milliseconds, so it judges from the first line.
+                try {
+                    Judge j = generated(compiled(rubric));
+                    started = true;
+                    fast = j;
+                    compiled.complete(j);
+                } catch (InMemoryCompiler.CompileException | RuntimeException | Error e) {
+                    // not usable after all: the usual course, from the runtime validator
+                }
+            }
         }
 
         /** Whether, {@code lines} lines of {@code seen} bytes into the input, the lines still to come repay compiling. */
@@ -144,7 +199,7 @@ final class Judges {
             started = true;
             Thread t = new Thread(() -> {
                 try {
-                    Judge j = generated(CompiledValidator.compile(rubric));
+                    Judge j = generated(compiled(rubric));
                     fast = j;
                     compiled.complete(j);
                 } catch (InMemoryCompiler.CompileException | RuntimeException | Error e) {

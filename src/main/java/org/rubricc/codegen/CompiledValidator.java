@@ -96,10 +96,24 @@ public final class CompiledValidator {
 
     /** Generates the rubric's validator and compiles it in memory. */
     public static CompiledValidator compile(Rubric rubric) throws InMemoryCompiler.CompileException {
-        if (!canCompile()) throw new InMemoryCompiler.CompileException("no Java compiler in this runtime (a JDK is needed, not a JRE)");
-        ValidatorGenerator g = new ValidatorGenerator(rubric, PACKAGE);
-        String name = PACKAGE + "." + g.className();
-        ClassLoader loader = InMemoryCompiler.compile(Map.of(name, g.generate(), PACKAGE + "." + LOOKUP, LOOKUP_SOURCE));
+        return compile(rubric, null, null);
+    }
+
+    /**
+     * The rubric's validator: from the cache when it holds {@code key}, else generated, compiled in memory and
+     * stored there. {@code key} must name everything the classes depend on (the rubric's meaning, the rubricc
+     * build, the Java runtime); with no cache or no key, this is {@link #compile(Rubric)}.
+     */
+    public static CompiledValidator compile(Rubric rubric, ClassCache cache, String key) throws InMemoryCompiler.CompileException {
+        String name = PACKAGE + "." + JavaNames.validatorClass(rubric);
+        Map<String, byte[]> classes = cache == null || key == null ? null : cache.load(key).filter(c -> c.containsKey(name)).orElse(null);
+        if (classes == null) {
+            if (!canCompile()) throw new InMemoryCompiler.CompileException("no Java compiler in this runtime (a JDK is needed, not a JRE)");
+            ValidatorGenerator g = new ValidatorGenerator(rubric, PACKAGE);
+            classes = InMemoryCompiler.classes(Map.of(name, g.generate(), PACKAGE + "." + LOOKUP, LOOKUP_SOURCE));
+            if (cache != null && key != null) cache.store(key, classes);
+        }
+        ClassLoader loader = InMemoryCompiler.loader(classes);
         try {
             return new CompiledValidator(loader.loadClass(name));
         } catch (RuntimeException | Error e) {

@@ -51,6 +51,11 @@ public final class InMemoryCompiler {
      * jackson-core alone, so they use nothing else.)
      */
     public static ClassLoader compile(Map<String, String> sources) throws CompileException {
+        return loader(classes(sources));
+    }
+
+    /** Compiles sources, given by fully qualified class name, into class files by binary name. */
+    public static Map<String, byte[]> classes(Map<String, String> sources) throws CompileException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new CompileException("no Java compiler in this runtime (a JDK is needed, not a JRE)");
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -86,6 +91,15 @@ public final class InMemoryCompiler {
         }
         Map<String, byte[]> bytes = new HashMap<>();
         classes.forEach((k, v) -> bytes.put(k, v.toByteArray()));
+        return bytes;
+    }
+
+    /**
+     * A class loader that defines the classes (by binary name) when asked. Its parent is rubricc's own loader: the
+     * classes share Jackson with rubricc, and the classes {@link CompiledValidator} binds them with can see its
+     * interfaces.
+     */
+    public static ClassLoader loader(Map<String, byte[]> bytes) {
         return new ClassLoader(InMemoryCompiler.class.getClassLoader()) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
