@@ -164,6 +164,14 @@ final class ValidateCommand implements Callable<Integer> {
             return key.startsWith("~") ? "naming no version given" : key.replace('\u0000', ' ');
         }
 
+        private org.rubricc.model.Rubric only;
+
+        /** The one version given. */
+        private org.rubricc.model.Rubric only() {
+            if (only == null) only = versions.all().get(0);
+            return only;
+        }
+
         Judges.Judge judge(org.rubricc.model.Rubric r) {
             return judges.of(r);
         }
@@ -172,7 +180,7 @@ final class ValidateCommand implements Callable<Integer> {
             org.rubricc.model.Rubric r;
             boolean named = true;
             if (versions.single()) {
-                r = versions.all().get(0);
+                return new Verdict(judge(only()).judge(line), null); // no key: counted per version only when several
             } else {
                 RatingsReader.Identity id = RatingsReader.identity(line);
                 Map<org.rubricc.model.Version, org.rubricc.model.Rubric> ofId = id.rubric() == null ? null : versions.byId.get(id.rubric());

@@ -81,6 +81,6 @@ final class Versions {
 
     /** The one rubric given, when only one version of one rubric was given. */
     boolean single() {
-        return all().size() == 1;
+        return byId.size() == 1 && byId.values().iterator().next().size() == 1; // asked once per rating: no list built
     }
 }
