@@ -4,7 +4,8 @@
 // RATINGS: image-edit 2.0.0 ratings, e.g. target/bench/image-edit-2.0.0-200000-escaped.jsonl (written by
 // `mvn -B -q test-compile exec:exec@bench -Dbench.lines=200000 -Dbench.rounds=1 -Dbench.text=escaped`).
 // Runs each command ROUNDS times (default 3), interleaved, and prints the median wall time of each and its
-// ratio to ajv; the default engine runs with text output and with `--format json`. RUBRICC_JAR: the jar to run (default target/rubricc.jar); RUBRICC_BASELINE_JAR: an earlier build run
+// ratio to ajv; the default engine runs with text output, with `--format json`, and with the cache of compiled
+// validators off (as a first run: it compiles); the other runs find the validator compiled by an earlier one. RUBRICC_JAR: the jar to run (default target/rubricc.jar); RUBRICC_BASELINE_JAR: an earlier build run
 // with the generated engine in the same rounds, for before-and-after figures. Needs target/rubricc.jar (mvn -B package) and src/test/js/node_modules (src/test/js/install.sh).
 import { readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -49,6 +50,7 @@ const commands = {
   "rubricc validate --engine generated": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", "--engine", "generated", rubric, file]],
   "rubricc validate --engine interpreted": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", "--engine", "interpreted", rubric, file]],
   "rubricc validate --format json": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", "--format", "json", rubric, file]],
+  "rubricc validate, no cache (compiles)": [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar, "validate", rubric, file], { RUBRICC_CACHE_DIR: "off" }],
   "ajv 8 in Node (JSON.parse + schema)": [process.execPath, [fileURLToPath(import.meta.url), "--ajv", file]],
 };
 // RUBRICC_BASELINE_JAR: an earlier build, run with the generated engine in the same rounds (before and after a change).
@@ -56,12 +58,15 @@ if (process.env.RUBRICC_BASELINE_JAR) {
   commands["baseline jar, --engine generated"] = [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", resolve(process.env.RUBRICC_BASELINE_JAR),
     "validate", "--engine", "generated", rubric, file]];
 }
+// Compile the validator once into the cache, as any earlier run would have, so that round 1 is like the others.
+spawnSync(java, ["-jar", jar, "validate", "--engine", "generated", rubric, resolve(root, "rubrics/image-edit/ratings/ratings-2.0.0.jsonl")],
+  { stdio: "ignore" });
 const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
 for (let r = 1; r <= rounds; r++) {
   const row = [];
-  for (const [name, [cmd, args]] of Object.entries(commands)) {
+  for (const [name, [cmd, args, env]] of Object.entries(commands)) {
     const t0 = process.hrtime.bigint();
-    const run = spawnSync(cmd, args, { cwd: here, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+    const run = spawnSync(cmd, args, { cwd: here, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26, env: { ...process.env, ...env } });
     const s = Number(process.hrtime.bigint() - t0) / 1e9;
     if (run.status !== 0 && run.status !== 1) {
       console.error(`${name} failed (exit ${run.status}):\n${run.stderr}`);

@@ -86,12 +86,16 @@ final class Judges {
 
     /** The version's validator, from the cache or compiled (and then cached). */
     static CompiledValidator compiled(Rubric rubric) throws InMemoryCompiler.CompileException {
-        return CompiledValidator.compile(rubric, CACHE.orElse(null), cacheKey(rubric));
+        return compiled(rubric, cacheKey(rubric));
     }
 
-    /** Whether the cache holds the version's compiled validator. */
-    static boolean cached(Rubric rubric) {
-        String key = cacheKey(rubric);
+    /** The version's validator, from the cache under {@code key} (from {@link #cacheKey}) or compiled. */
+    static CompiledValidator compiled(Rubric rubric, String key) throws InMemoryCompiler.CompileException {
+        return CompiledValidator.compile(rubric, CACHE.orElse(null), key);
+    }
+
+    /** Whether the cache holds the validator of this key (from {@link #cacheKey}; null: no cache). */
+    static boolean cached(String key) {
         return key != null && CACHE.get().has(key);
     }
 
@@ -133,6 +137,8 @@ final class Judges {
         private final long minRemaining;
         private final long inputBytes;
         private final Judge interpreted;
+        /** The key of the compiled validator in the cache; null when there is no cache. */
+        private final String key;
         private final java.util.concurrent.atomic.AtomicLong judged = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.CompletableFuture<Judge> compiled = new java.util.concurrent.CompletableFuture<>();
@@ -146,10 +152,11 @@ final class Judges {
             this.minRemaining = minRemaining;
             this.inputBytes = inputBytes;
             this.interpreted = interpreted(rubric);
-            if (cached(rubric)) {
+            this.key = cacheKey(rubric);
+            if (cached(key)) {
                 // Compiled by an earlier run: loading it costs milliseconds, so it judges from the first line.
                 try {
-                    Judge j = generated(compiled(rubric));
+                    Judge j = generated(compiled(rubric, key));
                     started = true;
                     fast = j;
                     compiled.complete(j);
@@ -199,7 +206,7 @@ final class Judges {
             started = true;
             Thread t = new Thread(() -> {
                 try {
-                    Judge j = generated(compiled(rubric));
+                    Judge j = generated(compiled(rubric, key));
                     fast = j;
                     compiled.complete(j);
                 } catch (InMemoryCompiler.CompileException | RuntimeException | Error e) {

@@ -1,7 +1,5 @@
 package org.rubricc.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.rubricc.backend.Json;
 import org.rubricc.validate.RatingsReader;
 import org.rubricc.validate.Violation;
 import org.rubricc.validate.ViolationCode;
@@ -215,16 +212,29 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private static String json(long line, List<Violation> violations) {
-        ObjectNode o = Json.object();
-        o.put("line", line);
-        o.put("valid", violations.isEmpty());
-        ArrayNode vs = o.putArray("violations");
-        for (Violation v : violations) {
-            vs.addObject().put("path", v.path()).put("code", v.code().id()).put("message", v.message());
+    /**
+     * A rating's verdict as one JSON object and a newline, exactly as Jackson writes the tree
+     * {@code {"line":N,"valid":B,"violations":[{"path":..,"code":..,"message":..}]}} (strings escaped by Jackson's own
+     * encoder), but without building the tree: on a file of a million lines the tree cost most of the output's time.
+     */
+    static String json(long line, List<Violation> violations) {
+        if (violations.isEmpty()) return "{\"line\":" + line + ",\"valid\":true,\"violations\":[]}\n";
+        StringBuilder b = new StringBuilder(64 + 160 * violations.size()).append("{\"line\":").append(line)
+                .append(",\"valid\":false,\"violations\":[");
+        for (int i = 0; i < violations.size(); i++) {
+            Violation v = violations.get(i);
+            b.append(i == 0 ? "{\"path\":\"" : ",{\"path\":\"");
+            JSON_STRINGS.quoteAsString(v.path(), b);
+            b.append("\",\"code\":\"");
+            JSON_STRINGS.quoteAsString(v.code().id(), b);
+            b.append("\",\"message\":\"");
+            JSON_STRINGS.quoteAsString(v.message(), b);
+            b.append("\"}");
         }
-        return o.toString() + "\n";
+        return b.append("]}\n").toString();
     }
+
+    private static final com.fasterxml.jackson.core.io.JsonStringEncoder JSON_STRINGS = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
 
     /**
      * Messages quote rubric text, and paths and file names come from outside: line breaks must not break the
