@@ -1,6 +1,7 @@
 // Start-up, whole processes side by side (README, "Start-up"): `check` of one bundled rubric and `validate` of a
 // one-line file, run by the launcher (target/rubricc, which maps the class-data archive target/rubricc.jsa that
-// `mvn package` writes) and by `java -jar` with the same heap and collector but no archive.
+// `mvn package` writes, and runs check with the JVM's quick compiler only) and by `java -jar` with the same heap and
+// collector but neither.
 //   node src/test/js/bench/startup.mjs [ROUNDS]
 // Runs each command ROUNDS times (default 11), interleaved, and prints the median wall time of each and the ratio.
 // Needs target/rubricc.jar, target/rubricc and target/rubricc.jsa (mvn -B package).
@@ -28,7 +29,7 @@ writeFileSync(one, readFileSync(resolve(root, "rubrics/image-edit/ratings/rating
 const plain = [java, ["-Xmx1g", "-XX:+UseSerialGC", "-jar", jar]];
 const commands = {
   "check, java -jar": [...plain, ["check", rubric]],
-  "check, launcher (class-data archive)": [launcher, [], ["check", rubric]],
+  "check, launcher (archive, quick compiler)": [launcher, [], ["check", rubric]],
   "validate 1 line, java -jar": [...plain, ["validate", rubric, one]],
   "validate 1 line, launcher (class-data archive)": [launcher, [], ["validate", rubric, one]],
 };

@@ -71,6 +71,7 @@ test('compiled validators are cached between runs, and a damaged or missing cach
         const damaged = Buffer.from(whole);
         damaged[damaged.length >> 1] ^= 1;
         writeFileSync(file, damaged);
+        assert.deepEqual(run(launcher, ['validate', rubric, ratings], env), expected, 'the default engine passes over a damaged entry');
         assert.deepEqual(run(launcher, args, env), expected, 'a damaged entry is compiled again');
         assert.deepEqual(readFileSync(file), whole, 'and stored again, whole');
         const off = join(dir, 'xdg');

@@ -154,15 +154,14 @@ final class Judges {
             this.interpreted = interpreted(rubric);
             this.key = cacheKey(rubric);
             if (cached(key)) {
-                // Compiled by an earlier run: loading it costs milliseconds, so it judges from the first line.
-                try {
-                    Judge j = generated(compiled(rubric, key));
+                // Compiled by an earlier run: loading it costs milliseconds, so it judges from the first line. A
+                // damaged entry is not compiled here: the usual course follows, from the runtime validator.
+                CompiledValidator.fromCache(rubric, CACHE.get(), key).ifPresent(v -> {
+                    Judge j = generated(v);
                     started = true;
                     fast = j;
                     compiled.complete(j);
-                } catch (InMemoryCompiler.CompileException | RuntimeException | Error e) {
-                    // not usable after all: the usual course, from the runtime validator
-                }
+                });
             }
         }
 

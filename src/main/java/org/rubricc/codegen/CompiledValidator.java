@@ -8,6 +8,7 @@ import java.lang.invoke.MethodType;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.rubricc.model.Rubric;
 
@@ -105,14 +106,31 @@ public final class CompiledValidator {
      * build, the Java runtime); with no cache or no key, this is {@link #compile(Rubric)}.
      */
     public static CompiledValidator compile(Rubric rubric, ClassCache cache, String key) throws InMemoryCompiler.CompileException {
+        Optional<CompiledValidator> cached = fromCache(rubric, cache, key);
+        if (cached.isPresent()) return cached.get();
+        if (!canCompile()) throw new InMemoryCompiler.CompileException("no Java compiler in this runtime (a JDK is needed, not a JRE)");
         String name = PACKAGE + "." + JavaNames.validatorClass(rubric);
-        Map<String, byte[]> classes = cache == null || key == null ? null : cache.load(key).filter(c -> c.containsKey(name)).orElse(null);
-        if (classes == null) {
-            if (!canCompile()) throw new InMemoryCompiler.CompileException("no Java compiler in this runtime (a JDK is needed, not a JRE)");
-            ValidatorGenerator g = new ValidatorGenerator(rubric, PACKAGE);
-            classes = InMemoryCompiler.classes(Map.of(name, g.generate(), PACKAGE + "." + LOOKUP, LOOKUP_SOURCE));
-            if (cache != null && key != null) cache.store(key, classes);
+        ValidatorGenerator g = new ValidatorGenerator(rubric, PACKAGE);
+        Map<String, byte[]> classes = InMemoryCompiler.classes(Map.of(name, g.generate(), PACKAGE + "." + LOOKUP, LOOKUP_SOURCE));
+        if (cache != null && key != null) cache.store(key, classes);
+        return load(name, classes);
+    }
+
+    /**
+     * The rubric's validator from the cache, when it holds a whole entry for {@code key} whose classes this JVM
+     * loads; never compiles.
+     */
+    public static Optional<CompiledValidator> fromCache(Rubric rubric, ClassCache cache, String key) {
+        if (cache == null || key == null) return Optional.empty();
+        String name = PACKAGE + "." + JavaNames.validatorClass(rubric);
+        try {
+            return cache.load(key).filter(c -> c.containsKey(name)).map(c -> load(name, c));
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty(); // compiled again, and stored over it
         }
+    }
+
+    private static CompiledValidator load(String name, Map<String, byte[]> classes) {
         ClassLoader loader = InMemoryCompiler.loader(classes);
         try {
             return new CompiledValidator(loader.loadClass(name));

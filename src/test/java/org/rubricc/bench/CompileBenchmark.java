@@ -25,8 +25,8 @@ import org.rubricc.model.Rubric;
  * 1,000, 2,000 and 5,000 dimensions (README, "Benchmark"). Two parts:
  *
  * <ul>
- *   <li>the command as a user runs it: a fresh JVM per run, with the launcher's settings ({@code -Xmx1g
- *       -XX:+UseSerialGC}), the sizes in turns, round after round; the median wall time counts, and a run that
+ *   <li>the command as a user runs it: a fresh JVM per run, with the launcher's settings for compile ({@code -Xmx1g
+ *       -XX:+UseSerialGC -XX:TieredStopAtLevel=1}), the sizes in turns, round after round; the median wall time counts, and a run that
  *       needs more than the 1 GiB heap fails;
  *   <li>in this JVM, after a warm-up: the check and each target in turn, with the heap's peak, so that the
  *       stage whose time grows faster than the rubric shows.
@@ -38,8 +38,10 @@ import org.rubricc.model.Rubric;
 public final class CompileBenchmark {
     private CompileBenchmark() {}
 
-    /** The JVM options of the launcher, src/main/sh/rubricc. */
+    /** The JVM options of the launcher, src/main/sh/rubricc, for the commands that go through ratings (validate). */
     static final List<String> LAUNCHER_OPTIONS = List.of("-Xmx1g", "-XX:+UseSerialGC");
+    /** The launcher's JVM options for the commands that read rubrics and write files (compile): the quick compiler only. */
+    static final List<String> COMPILE_OPTIONS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     public static void main(String[] args) throws Exception {
         String sizes = System.getProperty("rubricc.bench.sizes", "1000,2000,5000");
@@ -59,7 +61,7 @@ public final class CompileBenchmark {
         }
 
         out.printf(Locale.ROOT, "%nrubricc compile FILE -o OUT (all targets), a fresh JVM each run with %s, median of %d rounds:%n",
-                String.join(" ", LAUNCHER_OPTIONS), rounds);
+                String.join(" ", COMPILE_OPTIONS), rounds);
         Run[][] runs = new Run[sizes.length][rounds];
         for (int r = 0; r < rounds; r++) {
             StringBuilder line = new StringBuilder("round " + (r + 1) + ":");
@@ -118,7 +120,7 @@ public final class CompileBenchmark {
     private static Run command(Path rubric, Path outDir) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(LAUNCHER_OPTIONS);
+        cmd.addAll(COMPILE_OPTIONS);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(), "compile", rubric.toString(),
                 "-o", outDir.toString()));
         long t = System.nanoTime();
