@@ -947,12 +947,14 @@ public final class ValidatorGenerator {
                 .build());
     }
 
-    /** A block of statements of the verdict, and the class ({@link Layout}) that holds the constants it uses. */
-    private record Block(int home, CodeBlock code) {}
-
-    /** The characters of a block's code, about as {@link Layout#METHOD_CHARS} counts them. */
-    private static int chars(Block b) {
-        return b.code().toString().length();
+    /**
+     * A block of statements of the verdict, the class ({@link Layout}) that holds the constants it uses, and the
+     * characters of its code (about as {@link Layout#METHOD_CHARS} counts them; written out once, here).
+     */
+    private record Block(int home, CodeBlock code, int chars) {
+        Block(int home, CodeBlock code) {
+            this(home, code, code.toString().length());
+        }
     }
 
     /**
@@ -960,18 +962,18 @@ public final class ValidatorGenerator {
      * in parts of their own, {@link Layout#RULE_CHARS} of code each, so that no class passes the JVM's limits.
      */
     private void place(List<Block> rules) {
-        long total = rules.stream().mapToLong(ValidatorGenerator::chars).sum();
+        long total = rules.stream().mapToLong(Block::chars).sum();
         if (layout.dimensionClasses() == 1 && total <= Layout.RULE_CHARS) return;
         int part = -1;
         long size = 0;
         for (int r = 0; r < rules.size(); r++) {
-            int n = chars(rules.get(r));
+            int n = rules.get(r).chars();
             if (part < 0 || size + n > Layout.RULE_CHARS) {
                 part = layout.open();
                 size = 0;
             }
             size += n;
-            rules.set(r, new Block(part, rules.get(r).code()));
+            rules.set(r, new Block(part, rules.get(r).code(), n));
         }
     }
 
@@ -983,7 +985,7 @@ public final class ValidatorGenerator {
      */
     private void emit(MethodSpec.Builder m, List<List<Block>> segments) {
         List<Block> all = segments.stream().flatMap(List::stream).toList();
-        if (all.stream().allMatch(b -> b.home() == 0) && all.stream().mapToLong(ValidatorGenerator::chars).sum() <= Layout.METHOD_CHARS) {
+        if (all.stream().allMatch(b -> b.home() == 0) && all.stream().mapToLong(Block::chars).sum() <= Layout.METHOD_CHARS) {
             all.forEach(b -> m.addCode(b.code()));
             return;
         }
@@ -997,8 +999,8 @@ public final class ValidatorGenerator {
                 long size = 0;
                 int to = from;
                 while (to < segment.size() && segment.get(to).home() == home
-                        && (to == from || size + chars(segment.get(to)) <= Layout.METHOD_CHARS)) {
-                    size += chars(segment.get(to));
+                        && (to == from || size + segment.get(to).chars() <= Layout.METHOD_CHARS)) {
+                    size += segment.get(to).chars();
                     part.addCode(segment.get(to++).code());
                 }
                 layout.type(home).addMethod(part.build());
