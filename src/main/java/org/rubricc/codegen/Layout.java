@@ -24,12 +24,17 @@ import org.rubricc.model.Scale;
  *
  * <p>The weights estimate what a dimension adds to its class (constants, and bytes of static initializer per
  * choice or point: its id, its label and its UTF-8 bytes); {@link #BUDGET} keeps a class well inside both limits.
- * A dimension heavier than the budget has a part of its own; {@link JavaTarget#LIMITS} states how heavy one may be.
+ * A dimension heavier than the budget has a part of its own; {@link JavaTarget#OPTIONS} states how heavy one may be
+ * (its lookups are one method each), {@link JavaTarget#DIMENSIONS} how many dimensions the per-rating state holds.
  */
 final class Layout {
     /** The most weight a class takes before the next dimension opens a new part. */
     static final int BUDGET = 30_000;
-    /** The most characters of code (indentation not counted) in one generated method of verdict blocks. */
+    /**
+     * The most characters of code, as JavaPoet writes a block (indentation included), in one generated method of
+     * verdict blocks: well under the 225,000 characters of one verdict method that javac was seen to compile (and the
+     * 315,000 it refused for passing 64 KiB of bytecode), as rules' code can be denser.
+     */
     static final int METHOD_CHARS = 40_000;
     /** The most characters of rules' code in one class, when the rules need classes of their own. */
     static final int RULE_CHARS = 150_000;
