@@ -34,6 +34,8 @@ import org.rubricc.backend.Digest;
 public final class ClassCache {
     /** The most entries kept. */
     static final int ENTRIES = 64;
+    /** A file larger than this is not an entry (the largest validators' classes take some tens of MiB). */
+    static final long MAX_BYTES = 256L << 20;
     private static final byte[] MAGIC = "rubricc-classes 1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final Path dir;
@@ -72,6 +74,7 @@ public final class ClassCache {
     public Optional<Map<String, byte[]>> load(String key) {
         Path file = dir.resolve(key + ".classes");
         try {
+            if (Files.size(file) > MAX_BYTES) return Optional.empty();
             byte[] all = Files.readAllBytes(file);
             Optional<Map<String, byte[]>> classes = decode(all, key);
             if (classes.isPresent()) {
