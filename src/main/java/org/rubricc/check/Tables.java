@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.rubricc.ast.Ast;
 import org.rubricc.diag.Code;
 import org.rubricc.diag.Diagnostic;
@@ -344,46 +343,14 @@ final class Tables {
         /** Every answer input {@code i} can have, up to classes: a range contributes a value per interval its cells make. */
         private List<Object> domain(int i) {
             Resolver.DimInfo in = inputs.get(i);
-            List<Object> d = new ArrayList<>();
-            Scale s = in.scale();
-            if (s instanceof Scale.Ordinal o) o.points().forEach(p -> d.add(p.asValue()));
-            else if (s instanceof Scale.Categorical c) c.choices().forEach(ch -> d.add(new Value.Choice(ch.id())));
-            else if (s instanceof Scale.Bool) {
-                d.add(new Value.Bool(true));
-                d.add(new Value.Bool(false));
-            } else if (s instanceof Scale.Numeric r) {
-                TreeSet<BigDecimal> constants = new TreeSet<>();
-                for (Table.Row row : table.rows()) {
-                    for (Table.Cell.Test t : row.cells().get(i).tests()) {
-                        if (t.value() instanceof Value.Number n) constants.add(n.value());
-                    }
-                }
-                BigDecimal lo = null;
-                for (BigDecimal c : constants) {
-                    BigDecimal between = r.firstBetween(lo, c);
-                    if (between != null) d.add(new Value.Number(between));
-                    if (r.accepts(c)) d.add(new Value.Number(c));
-                    lo = c;
-                }
-                BigDecimal last = r.firstBetween(lo, null);
-                if (last != null) d.add(new Value.Number(last));
-            }
+            List<Object> d = new ArrayList<>(Table.answerClasses(in.scale(), table.constants(i)));
             if (in.notApplicable().isPresent()) d.add(Value.NotApplicable.INSTANCE);
             if (conditions.mayBeUnanswered(in)) d.add(UNANSWERED);
             return d;
         }
 
         private static boolean matches(Table.Cell c, Object point) {
-            if (point == UNANSWERED) return c.unanswered();
-            if (c.any()) return true;
-            for (Table.Cell.Test t : c.tests()) {
-                if (t.op() == Condition.Op.EQ) {
-                    if (t.value().equals(point)) return true;
-                } else if (point instanceof Value.Number p && t.value() instanceof Value.Number v) {
-                    if (t.op().test(p.value().compareTo(v.value()))) return true;
-                }
-            }
-            return false;
+            return c.matches(point == UNANSWERED ? null : (Value) point);
         }
 
         void run() {

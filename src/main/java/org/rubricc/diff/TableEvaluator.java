@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Dimension;
-import org.rubricc.model.Scale;
 import org.rubricc.model.Table;
 import org.rubricc.model.Value;
 
@@ -229,46 +227,16 @@ final class TableEvaluator implements Evaluator {
 
     /** The answers an input has in the new version, up to classes: ranges by the constants either table compares with. */
     private static List<Object> domain(Dimension d, int i, Table was, Table now) {
-        List<Object> out = new ArrayList<>();
-        Scale s = d.scale();
-        if (s instanceof Scale.Ordinal o) o.points().forEach(p -> out.add(p.asValue()));
-        else if (s instanceof Scale.Categorical c) c.choices().forEach(ch -> out.add(new Value.Choice(ch.id())));
-        else if (s instanceof Scale.Bool) {
-            out.add(new Value.Bool(true));
-            out.add(new Value.Bool(false));
-        } else if (s instanceof Scale.Numeric range) {
-            TreeSet<BigDecimal> constants = new TreeSet<>();
-            for (Table t : List.of(was, now)) {
-                for (Table.Row row : t.rows()) {
-                    for (Table.Cell.Test test : row.cells().get(i).tests()) if (test.value() instanceof Value.Number x) constants.add(x.value());
-                }
-            }
-            BigDecimal lo = null;
-            for (BigDecimal c : constants) {
-                BigDecimal between = range.firstBetween(lo, c);
-                if (between != null) out.add(new Value.Number(between));
-                if (range.accepts(c)) out.add(new Value.Number(c));
-                lo = c;
-            }
-            BigDecimal last = range.firstBetween(lo, null);
-            if (last != null) out.add(new Value.Number(last));
-        }
+        java.util.SortedSet<BigDecimal> constants = was.constants(i);
+        constants.addAll(now.constants(i));
+        List<Object> out = new ArrayList<>(Table.answerClasses(d.scale(), constants));
         if (d.notApplicable().isPresent()) out.add(Value.NotApplicable.INSTANCE);
         out.add(UNANSWERED);
         return out;
     }
 
     private static boolean matches(Table.Cell c, Object point) {
-        if (point == UNANSWERED) return c.unanswered();
-        if (c.any()) return true;
-        for (Table.Cell.Test t : c.tests()) {
-            if (t.op() == Condition.Op.EQ) {
-                if (t.value().equals(point)) return true;
-            } else if (point instanceof Value.Number p && t.value() instanceof Value.Number v && t.op().test(p.value().compareTo(v.value()))) {
-                return true;
-            }
-        }
-        return false;
+        return c.matches(point == UNANSWERED ? null : (Value) point);
     }
 
     private static String cells(Table.Row row) {

@@ -1,5 +1,6 @@
 package org.rubricc.model;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,42 @@ public record Table(
         guidance = guidance == null ? "" : guidance;
         inputs = List.copyOf(inputs);
         rows = List.copyOf(rows);
+    }
+
+    /** The numbers the cells of input {@code i} compare with, in order. */
+    public java.util.SortedSet<BigDecimal> constants(int i) {
+        java.util.SortedSet<BigDecimal> out = new java.util.TreeSet<>();
+        for (Row row : rows) {
+            for (Cell.Test t : row.cells().get(i).tests()) if (t.value() instanceof Value.Number n) out.add(n.value());
+        }
+        return out;
+    }
+
+    /**
+     * One answer on scale {@code s} per class of answers that cells comparing with {@code constants} tell apart:
+     * every point, choice or truth value; on a range, each constant the range accepts and the first value of the range
+     * in each interval around them. What the checker proves tables on, and what a diff compares two tables on; "n/a"
+     * and no answer are the caller's to add. Empty for the scales a table cannot take as input.
+     */
+    public static List<Value> answerClasses(Scale s, java.util.SortedSet<BigDecimal> constants) {
+        List<Value> out = new ArrayList<>();
+        if (s instanceof Scale.Ordinal o) o.points().forEach(p -> out.add(p.asValue()));
+        else if (s instanceof Scale.Categorical c) c.choices().forEach(ch -> out.add(new Value.Choice(ch.id())));
+        else if (s instanceof Scale.Bool) {
+            out.add(new Value.Bool(true));
+            out.add(new Value.Bool(false));
+        } else if (s instanceof Scale.Numeric r) {
+            BigDecimal lo = null;
+            for (BigDecimal c : constants) {
+                BigDecimal between = r.firstBetween(lo, c);
+                if (between != null) out.add(new Value.Number(between));
+                if (r.accepts(c)) out.add(new Value.Number(c));
+                lo = c;
+            }
+            BigDecimal last = r.firstBetween(lo, null);
+            if (last != null) out.add(new Value.Number(last));
+        }
+        return out;
     }
 
     /** One row: a cell per input, in the order of {@link #inputs}, and the value decided. */
@@ -84,6 +121,23 @@ public record Table(
                 }
             }
             return parts.size() == 1 ? parts.get(0) : new Condition.Or(parts, span);
+        }
+
+        /**
+         * Whether the cell matches an answer, {@code null} standing for no answer; what {@link #condition} says, read
+         * on one answer (an ordering matches numbers only).
+         */
+        public boolean matches(Value answer) {
+            if (answer == null) return unanswered;
+            if (any) return true;
+            for (Test t : tests) {
+                if (t.op() == Condition.Op.EQ) {
+                    if (t.value().equals(answer)) return true;
+                } else if (answer instanceof Value.Number a && t.value() instanceof Value.Number v && t.op().test(a.value().compareTo(v.value()))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public String toSource() {
