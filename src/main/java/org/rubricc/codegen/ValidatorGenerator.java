@@ -1088,21 +1088,16 @@ public final class ValidatorGenerator {
                 .returns(int.class).addParameter(String.class, "id")
                 .addJavadoc("The index of the dimension with this id, in asking order, or -1.\n")
                 .beginControlFlow("switch (id)");
-        MethodSpec.Builder answered = MethodSpec.methodBuilder("answered").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(boolean.class).addParameter(state, "st").addParameter(int.class, "d")
-                .beginControlFlow("switch (d)");
         CodeBlock.Builder titles = CodeBlock.builder(), paths = CodeBlock.builder();
         for (int i = 0; i < dims.size(); i++) {
             Dimension d = dims.get(i);
             dimension.addStatement(c("case $S: return $L", d.id(), i));
-            answered.addStatement("case $L: return st.k$L != ABSENT", i, i);
             titles.add(i == 0 ? "$L" : ", $L", JavaNames.literal(Phrases.title(d)));
             paths.add(i == 0 ? "$L" : ", $L", JavaNames.literal(pointer("/justifications", d.id())));
         }
         dimension.addStatement("default: return -1").endControlFlow();
-        answered.addStatement("default: return false").endControlFlow();
         type.addMethod(dimension.build());
-        type.addMethod(answered.build());
+        answered();
         type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "TITLES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("{$L}", titles.build()).build());
         type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "JUSTIFICATION_PATHS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -1166,6 +1161,11 @@ public final class ValidatorGenerator {
                 .addJavadoc("The index of the dimension with this id, in asking order, or -1.\n")
                 .addStatement("Integer d = DIMENSIONS.get(id)")
                 .addStatement("return d == null ? -1 : d").build());
+        answered();
+    }
+
+    /** {@code answered(st, d)}: whether dimension {@code d} has an answer; a switch, per part when there are parts. */
+    private void answered() {
         MethodSpec.Builder answered = MethodSpec.methodBuilder("answered").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(boolean.class).addParameter(state, "st").addParameter(int.class, "d");
         if (layout.dimensionClasses() == 1) {
