@@ -27,7 +27,9 @@ final class Engines {
     Engines(Rubric rubric) {
         this.rubric = rubric;
         this.runtime = new Validator(rubric);
-        this.generated = COMPILED.computeIfAbsent(rubric.id() + "@" + rubric.version(), k -> {
+        // Keyed by what the rubric means, not by its id and version: tests build different rubrics under one name
+        // (LargeRubricTest's samples as jqwik shrinks them), and each must get its own validator.
+        this.generated = COMPILED.computeIfAbsent(org.rubricc.project.Meaning.of(rubric).sha256(), k -> {
             try {
                 return CompiledValidator.compile(rubric);
             } catch (InMemoryCompiler.CompileException e) {
