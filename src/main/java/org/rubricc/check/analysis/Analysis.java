@@ -41,6 +41,8 @@ public final class Analysis {
     private final Set<String> reportedAlways = new HashSet<>();
     private final List<Diagnostic> out = new ArrayList<>();
     private final List<String> notProved = new ArrayList<>();
+    /** Random valid ratings drawn for reachability, kept to witness what the later questions ask. */
+    private final List<Answers<Object>> ratings = new ArrayList<>();
     /** Set when the solver failed: what was not proved by then is reported all the same. */
     private String failure;
     /** Set when the budget ran out before every dimension was added: nothing after that is asked. */
@@ -330,6 +332,7 @@ public final class Analysis {
             Optional<Answers<Object>> rating = walks.walk();
             idle++;
             if (rating.isEmpty()) continue;
+            if (ratings.size() < KEPT_RATINGS) ratings.add(rating.get());
             int before = open.size();
             open.removeIf(i -> {
                 boolean hit = goals.get(i).in().test(rating.get());
@@ -351,6 +354,8 @@ public final class Analysis {
 
     /** At most this many random ratings, and no more once this many in a row witnessed nothing new. */
     private static final int WALKS = 100, IDLE_WALKS = 10;
+    /** How many of the random ratings are kept as witnesses for the questions after reachability. */
+    private static final int KEPT_RATINGS = 32;
 
     private void mark(List<Goal> goals, boolean[] seen) {
         for (int i = 0; i < goals.size(); i++) {
@@ -407,10 +412,10 @@ public final class Analysis {
                     if (i == j || flagged.contains(i) || flagged.contains(j)) continue;
                     Encoding.Requirement a = rs.get(i), b = rs.get(j);
                     if (a.minLength() > b.minLength()) continue;
-                    if (a.minLength() == b.minLength() && i < j && covered(answered, b, a) == Answer.UNSAT) continue; // report the later one
-                    Answer applies = solve(answered, a.applies());
+                    if (a.minLength() == b.minLength() && i < j && covered(d, answered, b, a) == Answer.UNSAT) continue; // report the later one
+                    Answer applies = witnessed(d, a, null) ? Answer.SAT : solve(answered, a.applies());
                     if (applies == Answer.UNSAT) continue; // never applies: not an overlap
-                    Answer escapes = applies == Answer.UNKNOWN ? Answer.UNKNOWN : covered(answered, a, b);
+                    Answer escapes = applies == Answer.UNKNOWN ? Answer.UNKNOWN : covered(d, answered, a, b);
                     if (escapes == Answer.UNKNOWN) {
                         notProved.add("whether two justification requirements of `" + d.id() + "` overlap");
                     } else if (escapes == Answer.UNSAT) {
@@ -428,10 +433,22 @@ public final class Analysis {
     }
 
     /** UNSAT when every answered rating where {@code a} applies has {@code b} apply too. */
-    private Answer covered(int answered, Encoding.Requirement a, Encoding.Requirement b) {
+    private Answer covered(Dimension d, int answered, Encoding.Requirement a, Encoding.Requirement b) {
         if (b.applies() == enc.yes) return Answer.UNSAT;
         if (a.applies() == enc.no()) return Answer.UNSAT;
+        if (witnessed(d, a, b)) return Answer.SAT;
         return solve(answered, a.applies(), -b.applies());
+    }
+
+    /**
+     * Whether one of the random valid ratings answers {@code d} with {@code a} applying (and {@code b} not,
+     * unless null): then the solver need not be asked, whose every call costs time in proportion to the rubric.
+     */
+    private boolean witnessed(Dimension d, Encoding.Requirement a, Encoding.Requirement b) {
+        for (Answers<Object> r : ratings) {
+            if (r.answer(d.id()) != null && a.appliesTo(r) && (b == null || !b.appliesTo(r))) return true;
+        }
+        return false;
     }
 
     /** For tests: the encoding's answer to whether raters can get stuck anywhere. */

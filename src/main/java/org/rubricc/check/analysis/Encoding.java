@@ -18,8 +18,6 @@ import org.rubricc.model.Rubric;
 import org.rubricc.model.Rule;
 import org.rubricc.model.Scale;
 import org.rubricc.model.Value;
-import org.sat4j.core.VecInt;
-import org.sat4j.specs.ContradictionException;
 
 /**
  * A rubric as propositional clauses for a SAT solver (README, "Semantic analysis"). Each dimension's possible
@@ -112,54 +110,44 @@ final class Encoding extends Propositions {
         } else if (s instanceof Scale.MultiSelect m) {
             int array = fresh();
             dom.classes.add(new Klass(ARRAY, array, false));
-            VecInt sel = new VecInt();
+            List<Integer> sel = new ArrayList<>();
             for (Scale.Choice c : m.choices()) {
                 int v = fresh();
                 dom.selected.put(c.id(), v);
-                sel.push(v);
+                sel.add(v);
                 clause(-v, array);
             }
             dom.arrayImpossible = m.min() > m.choices().size() || m.min() > m.max();
-            try {
-                if (dom.arrayImpossible) {
-                    clause(-array);
-                } else {
-                    if (m.max() < m.choices().size()) solver.addAtMost(sel, m.max());
-                    if (m.min() > 0) {
-                        // at least min choices when the answer is an array: the "not an array" literal counts min times
-                        VecInt atLeast = new VecInt();
-                        sel.copyTo(atLeast);
-                        for (int i = 0; i < m.min(); i++) {
-                            int z = fresh();
-                            clause(-z, -array);
-                            clause(z, array);
-                            atLeast.push(z);
-                        }
-                        solver.addAtLeast(atLeast, m.min());
+            if (dom.arrayImpossible) {
+                clause(-array);
+            } else {
+                if (m.max() < m.choices().size()) atMost(sel.stream().mapToInt(Integer::intValue).toArray(), m.max());
+                if (m.min() > 0) {
+                    // at least min choices when the answer is an array: the "not an array" literal counts min times
+                    List<Integer> atLeast = new ArrayList<>(sel);
+                    for (int i = 0; i < m.min(); i++) {
+                        int z = fresh();
+                        clause(-z, -array);
+                        clause(z, array);
+                        atLeast.add(z);
                     }
+                    atLeast(atLeast.stream().mapToInt(Integer::intValue).toArray(), m.min());
                 }
-            } catch (ContradictionException e) {
-                contradiction = true;
             }
         }
         if (d.notApplicable().isPresent()) dom.classes.add(new Klass(Value.NotApplicable.INSTANCE, fresh(), false));
         // answered <-> one of the classes; at most one class
-        VecInt any = new VecInt();
-        any.push(-dom.answered);
-        VecInt vars = new VecInt();
-        for (Klass k : dom.classes) {
-            any.push(k.var());
-            vars.push(k.var());
+        int[] anyLits = new int[dom.classes.size() + 1];
+        int[] vars = new int[dom.classes.size()];
+        anyLits[0] = -dom.answered;
+        for (int i = 0; i < dom.classes.size(); i++) {
+            Klass k = dom.classes.get(i);
+            anyLits[i + 1] = k.var();
+            vars[i] = k.var();
             clause(dom.answered, -k.var());
         }
-        int[] anyLits = new int[any.size()];
-        any.copyTo(anyLits);
         clause(anyLits);
-        try {
-            if (vars.size() > 1) solver.addAtMost(vars, 1);
-        } catch (ContradictionException e) {
-            contradiction = true;
-        }
+        if (vars.length > 1) atMost(vars, 1);
         return dom;
     }
 
@@ -307,15 +295,20 @@ final class Encoding extends Propositions {
     }
 
     /** The justification requirements on a dimension: its own and those of rules, each with when it applies. */
-    record Requirement(int applies, int minLength, org.rubricc.source.Span span, Optional<Rule> rule) {}
+    record Requirement(int applies, Optional<Condition> when, int minLength, org.rubricc.source.Span span, Optional<Rule> rule) {
+        /** Whether it applies to a rating. */
+        boolean appliesTo(Answers<Object> rating) {
+            return when.isEmpty() || rating.holds(when.get());
+        }
+    }
 
     List<Requirement> requirements(Dimension d) {
         List<Requirement> out = new ArrayList<>();
         for (Dimension.Justification j : d.justifications()) {
-            out.add(new Requirement(j.when().map(this::literal).orElse(yes), j.minLength(), j.span(), Optional.empty()));
+            out.add(new Requirement(j.when().map(this::literal).orElse(yes), j.when(), j.minLength(), j.span(), Optional.empty()));
         }
         for (Map.Entry<Rule, Constraint.Justify> e : justifies.getOrDefault(d.id(), List.of())) {
-            out.add(new Requirement(active(e.getKey()), e.getValue().minLength(), e.getValue().span(), Optional.of(e.getKey())));
+            out.add(new Requirement(active(e.getKey()), e.getKey().when(), e.getValue().minLength(), e.getValue().span(), Optional.of(e.getKey())));
         }
         return out;
     }

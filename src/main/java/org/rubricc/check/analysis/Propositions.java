@@ -17,7 +17,7 @@ import org.sat4j.specs.TimeoutException;
  * name their result with a fresh variable (Tseitin), so formulas of any size stay linear.
  */
 public class Propositions {
-    final ISolver solver = SolverFactory.newDefault();
+    private final ISolver solver = SolverFactory.newDefault();
     /** The literal that is always true. */
     public final int yes;
     /** Set when the clauses added so far have no solution. */
@@ -44,14 +44,26 @@ public class Propositions {
         List<Integer> vars = new ArrayList<>();
         for (int i = 0; i < n; i++) vars.add(fresh());
         clause(vars.stream().mapToInt(Integer::intValue).toArray());
-        if (n > 1) {
-            try {
-                solver.addAtMost(new VecInt(vars.stream().mapToInt(Integer::intValue).toArray()), 1);
-            } catch (ContradictionException e) {
-                contradiction = true;
-            }
-        }
+        if (n > 1) atMost(vars.stream().mapToInt(Integer::intValue).toArray(), 1);
         return vars;
+    }
+
+    /** At most {@code k} of the literals are true. */
+    public void atMost(int[] lits, int k) {
+        try {
+            solver.addAtMost(new VecInt(lits), k);
+        } catch (ContradictionException e) {
+            contradiction = true;
+        }
+    }
+
+    /** At least {@code k} of the literals are true. */
+    public void atLeast(int[] lits, int k) {
+        try {
+            solver.addAtLeast(new VecInt(lits), k);
+        } catch (ContradictionException e) {
+            contradiction = true;
+        }
     }
 
     public int and(List<Integer> lits) {

@@ -112,6 +112,12 @@ class DeadEndPropertyTest {
         }
         Statistics.label("value never allowed").collect(!expectedNever.isEmpty());
         assertEquals(expectedNever, actualNever, "values never allowed in\n" + source);
+
+        TreeSet<String> expectedOverlaps = brute.overlaps();
+        TreeSet<String> actualOverlaps = new TreeSet<>();
+        for (Diagnostic d : found) if (d.code() == Code.JUSTIFICATION_OVERLAP) actualOverlaps.add(d.span().toString());
+        Statistics.label("justification overlap").collect(!expectedOverlaps.isEmpty());
+        assertEquals(expectedOverlaps, actualOverlaps, "overlapping justification requirements in\n" + source);
     }
 
     private static TreeSet<String> dims(Rubric rubric, List<Diagnostic> ds, Code code) {
@@ -153,12 +159,53 @@ class DeadEndPropertyTest {
         final java.util.Set<String> used = new java.util.HashSet<>();
         final java.util.Set<String> asked = new java.util.HashSet<>();
         final Map<String, List<com.fasterxml.jackson.databind.JsonNode>> options = new LinkedHashMap<>();
+        /** Each dimension's justification requirements, in the analysis's order. */
+        final Map<String, List<Encoding.Requirement>> requirements = new LinkedHashMap<>();
+        /** Per dimension, which of its requirements apply together (a bit each) in a complete valid rating that answers it. */
+        final Map<String, java.util.Set<Long>> applying = new LinkedHashMap<>();
 
         Brute(Rubric rubric) {
             this.rubric = rubric;
             this.validator = new Validator(rubric);
             this.dims = rubric.dimensions();
-            for (Dimension d : dims) options.put(d.id(), options(d));
+            Encoding enc = new Encoding(rubric);
+            for (Dimension d : dims) {
+                options.put(d.id(), options(d));
+                requirements.put(d.id(), enc.requirements(d));
+                applying.put(d.id(), new java.util.HashSet<>());
+            }
+        }
+
+        /**
+         * The requirements R0906 should report, by span: as the analysis goes through the pairs, with
+         * "applies in some rating" and "whenever a applies, b does" read off the enumerated ratings.
+         */
+        TreeSet<String> overlaps() {
+            TreeSet<String> out = new TreeSet<>();
+            for (Dimension d : dims) {
+                List<Encoding.Requirement> rs = requirements.get(d.id());
+                java.util.Set<Long> masks = applying.get(d.id());
+                java.util.Set<Integer> flagged = new java.util.HashSet<>();
+                for (int i = 0; i < rs.size(); i++) {
+                    for (int j = 0; j < rs.size(); j++) {
+                        if (i == j || flagged.contains(i) || flagged.contains(j)) continue;
+                        Encoding.Requirement a = rs.get(i), b = rs.get(j);
+                        if (a.minLength() > b.minLength()) continue;
+                        if (a.minLength() == b.minLength() && i < j && covered(masks, j, i)) continue;
+                        int ai = i;
+                        if (masks.stream().noneMatch(m -> (m & (1L << ai)) != 0)) continue;
+                        if (covered(masks, i, j)) {
+                            flagged.add(i);
+                            out.add(a.span().toString());
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static boolean covered(java.util.Set<Long> masks, int a, int b) {
+            return masks.stream().allMatch(m -> (m & (1L << a)) == 0 || (m & (1L << b)) != 0);
         }
 
         /** Every answer worth trying; null is "no answer". */
@@ -200,6 +247,11 @@ class DeadEndPropertyTest {
                     var a = prefix.get(i);
                     if (a == null) continue;
                     asked.add(d.id());
+                    JsonView view = new JsonView(rating(prefix).get("answers"));
+                    long mask = 0;
+                    List<Encoding.Requirement> rs = requirements.get(d.id());
+                    for (int r = 0; r < rs.size(); r++) if (rs.get(r).when().map(view::holds).orElse(true)) mask |= 1L << r;
+                    applying.get(d.id()).add(mask);
                     if (a.isArray()) a.forEach(x -> used.add(d.id() + "=+" + x.textValue()));
                     else used.add(d.id() + "=" + (a.isNumber() ? new BigDecimal(a.asText()).stripTrailingZeros().toPlainString() : a.asText()));
                 }
