@@ -1,13 +1,20 @@
 package org.rubricc.docs;
 
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.toc.TocBlock;
 import com.vladsch.flexmark.ext.toc.TocExtension;
 import com.vladsch.flexmark.formatter.Formatter;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rubricc.backend.GeneratedFile;
 import org.rubricc.backend.Target;
@@ -58,8 +65,49 @@ public final class DocsTarget implements Target {
     public List<GeneratedFile> generate(Rubric rubric, List<Rubric> history, Options options) {
         Optional<Version> previous = history.stream().map(Rubric::version).filter(v -> v.compareTo(rubric.version()) < 0)
                 .max(Version::compareTo);
-        return List.of(GeneratedFile.text("guidelines.md", markdown(rubric, previous)),
-                GeneratedFile.text("guidelines.html", html(rubric, previous)));
+        // The two files come from texts that differ only in the table of contents and two links, so one parse
+        // serves both (parsing is most of this target's time): the Markdown is formatted from it, then the parse
+        // is given the HTML page's marker and links and rendered, the same as a parse of the page's own text
+        // (DocsTargetTest). Where that cannot be shown on the parse, the page's text is parsed after all.
+        GuidelinesWriter writer = new GuidelinesWriter(rubric, previous);
+        String text = writer.write(false);
+        SafeLinks.Cleaned parsed = SafeLinks.cleaned(text, PARSER);
+        String md = ensureNewline(FORMATTER.render(parsed.doc()));
+        String html = (parsed.text().equals(text) ? asPage(parsed.doc(), writer.tocOffset(), previous.isPresent())
+                : Optional.<String>empty())
+                .map(body -> Page.wrap(rubric.title() + " " + rubric.version(), body))
+                .orElseGet(() -> html(rubric, previous));
+        return List.of(GeneratedFile.text("guidelines.md", md), GeneratedFile.text("guidelines.html", html));
+    }
+
+    /** The links of the guidelines' opening paragraph, in the Markdown file and in the HTML page. */
+    private static final Map<String, String> PAGE_LINKS = Map.of(
+            "calibration-notice.md", "calibration-notice.html", "../CHANGELOG.md", "../CHANGELOG.html");
+
+    /**
+     * The HTML body of the guidelines from the parse of their Markdown text ({@code write(false)}), changed into
+     * the parse of the page's text ({@code write(true)}): the opening paragraph's links to the changelog and the
+     * calibration notice point to their HTML pages, and the table of contents stands before the block that
+     * starts where the page has its {@code [TOC]} line. Empty, with the parse untouched, when the parse does not
+     * have that shape (a description that leaves a block open over the place of the marker, say).
+     */
+    static Optional<String> asPage(Document doc, int tocOffset, boolean hasPrevious) {
+        Node opening = doc.getFirstChild() == null ? null : doc.getFirstChild().getNext();
+        if (!(opening instanceof Paragraph)) return Optional.empty();
+        List<Link> links = new ArrayList<>();
+        for (Node n : opening.getDescendants()) {
+            if (n instanceof Link l && PAGE_LINKS.containsKey(l.getUrl().toString())) links.add(l);
+        }
+        if (links.size() != (hasPrevious ? 2 : 1)) return Optional.empty();
+        Node anchor = doc.getFirstChild();
+        while (anchor != null && anchor.getStartOffset() < tocOffset) anchor = anchor.getNext();
+        if (anchor == null || anchor.getStartOffset() != tocOffset) return Optional.empty();
+        Node toc = PARSER.parse("[TOC]\n").getFirstChild();
+        if (!(toc instanceof TocBlock)) return Optional.empty();
+        for (Link l : links) l.setUrl(BasedSequence.of(PAGE_LINKS.get(l.getUrl().toString())));
+        toc.unlink();
+        anchor.insertBefore(toc);
+        return Optional.of(RENDERER.render(doc));
     }
 
     /** The guidelines as normalised Markdown. */
@@ -85,6 +133,11 @@ public final class DocsTarget implements Target {
 
     public static String html(Rubric rubric, Optional<Version> previous) {
         return Page.wrap(rubric.title() + " " + rubric.version(), body(new GuidelinesWriter(rubric, previous).write(true)));
+    }
+
+    /** The parser of every Markdown text the docs target reads. */
+    static Parser parser() {
+        return PARSER;
     }
 
     /** Markdown as the HTML of a page's body, links cleaned as in every output. */

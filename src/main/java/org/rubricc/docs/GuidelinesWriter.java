@@ -21,6 +21,8 @@ final class GuidelinesWriter {
     private final StringBuilder md = new StringBuilder();
 
     private final Optional<org.rubricc.model.Version> previous;
+    /** Where {@code write(true)} puts its table-of-contents marker, as an offset into {@code write(false)}'s text. */
+    private int tocOffset = -1;
 
     /** @param previous the version before this one, when the compiler has it (so a calibration notice exists) */
     GuidelinesWriter(Rubric rubric, Optional<org.rubricc.model.Version> previous) {
@@ -48,6 +50,8 @@ final class GuidelinesWriter {
         if (toc) {
             line("[TOC]");
             blank();
+        } else {
+            tocOffset = md.length();
         }
         shown();
         workflow();
@@ -68,6 +72,12 @@ final class GuidelinesWriter {
         edgeCases();
         decisionTables();
         return md.toString();
+    }
+
+    /** After {@code write(false)}: the offset in its text at which {@code write(true)} has the line {@code [TOC]}. */
+    int tocOffset() {
+        if (tocOffset < 0) throw new IllegalStateException("write(false) first");
+        return tocOffset;
     }
 
     private void shown() {

@@ -77,9 +77,10 @@ final class SafeLinks {
         return cleaned(markdown, parser).doc();
     }
 
-    private record Cleaned(String text, Document doc) {}
+    /** The cleaned text and its parse; {@code text} is {@code markdown} itself when nothing was taken out. */
+    record Cleaned(String text, Document doc) {}
 
-    private static Cleaned cleaned(String markdown, Parser parser) {
+    static Cleaned cleaned(String markdown, Parser parser) {
         String text = markdown;
         while (true) {
             Document doc = parser.parse(text);
