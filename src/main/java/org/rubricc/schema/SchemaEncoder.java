@@ -48,6 +48,7 @@ public final class SchemaEncoder {
     private final Rubric rubric;
     private final Messages messages = new Messages();
     private ObjectNode encoded;
+    private String text;
 
     public SchemaEncoder(Rubric rubric) {
         this.rubric = rubric;
@@ -102,9 +103,23 @@ public final class SchemaEncoder {
         ArrayNode all = root.putArray("allOf");
         for (Dimension d : rubric.dimensions()) justificationRules(d, all);
         if (all.isEmpty()) root.remove("allOf");
-        root.put("$id", id(rubric, Json.write(root)));
+        String withoutId = Json.write(root);
+        String schemaId = id(rubric, withoutId);
+        root.put("$id", schemaId);
         encoded = root;
+        // The written schema is the text just hashed with the id put in: the root's "$id" is its second member,
+        // after "$schema", whose value is the dialect's fixed URI, so the text starts the same every time.
+        String empty = Json.write(Json.object().put("$schema", DIALECT).put("$id", "")).replaceFirst("\n}\n$", ",\n");
+        if (!withoutId.startsWith(empty)) throw new IllegalStateException("the schema does not start with $schema and $id");
+        text = Json.write(Json.object().put("$schema", DIALECT).put("$id", schemaId)).replaceFirst("\n}\n$", ",\n")
+                + withoutId.substring(empty.length());
         return root;
+    }
+
+    /** The schema as rubricc writes it, {@code Json.write(encode())}: serialized once, with its id put in. */
+    public String text() {
+        encode();
+        return text;
     }
 
     /** rubricc's message for each keyword of {@link #encode()} that can fail (README, "Using the rating form"). */

@@ -23,7 +23,7 @@ public final class SchemaTarget implements Target {
     @Override
     public List<GeneratedFile> generate(Rubric rubric, Options options) {
         SchemaEncoder encoder = new SchemaEncoder(rubric);
-        return List.of(GeneratedFile.text(FILE, Json.write(encoder.encode())),
+        return List.of(GeneratedFile.text(FILE, encoder.text()),
                 GeneratedFile.text(UI_FILE, Json.write(new UiSchemaEncoder(rubric).encode())),
                 GeneratedFile.text(MESSAGES_FILE, Json.write(encoder.messages())));
     }

@@ -88,6 +88,32 @@ class SchemaTest {
     }
 
     @Test
+    void theWrittenSchemaIsItsTreeWritten() throws IOException {
+        // the target writes the text it hashed with the id put in, instead of writing the tree a second time
+        for (Rubric x : DifferentialTestSupport.bundled()) {
+            SchemaEncoder e = new SchemaEncoder(x);
+            assertEquals(Json.write(e.encode()), e.text(), x.id() + " " + x.version());
+        }
+        java.nio.file.Path f = writeSynthetic();
+        Rubric synthetic = new org.rubricc.check.Frontend(f.getParent()).check(f).rubric().orElseThrow();
+        SchemaEncoder e = new SchemaEncoder(synthetic);
+        assertEquals(Json.write(e.encode()), e.text(), "synthetic rubric");
+    }
+
+    private static java.nio.file.Path writeSynthetic() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("rubricc-schema-text");
+            java.nio.file.Path f = dir.resolve("synthetic.rubric");
+            java.nio.file.Files.writeString(f, org.rubricc.bench.SyntheticRubric.of(120));
+            f.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return f;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void theUiSchemaOrdersQuestionsAndPicksWidgets() throws IOException {
         Rubric r = bundled("image-edit@2.0.0");
         JsonNode ui = new UiSchemaEncoder(r).encode();
