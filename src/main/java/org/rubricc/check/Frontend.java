@@ -104,6 +104,15 @@ public final class Frontend {
      * then analysed over every rating it allows (dead ends, what no rating reaches).
      */
     public Compilation check(Path file) {
+        return start(file).finish();
+    }
+
+    /**
+     * Checks one file up to the semantic analysis, which {@link Started#finish} runs: a caller may start work on
+     * the model ({@link Started#model}) while the analysis runs, and must drop that work if {@code finish} then
+     * reports an error.
+     */
+    public Started start(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         ProjectRoot root = rootOf(abs);
         Diagnostics all = new Diagnostics();
@@ -117,13 +126,57 @@ public final class Frontend {
             ds = all.sorted();
             errors = ds.stream().anyMatch(Diagnostic::isError);
         }
-        if (!errors && !library && l.result() != null && l.result().rubric() != null) {
-            all.addAll(org.rubricc.check.analysis.Analysis.analyse(l.result().rubric(), analysisBudget, ds));
-            ds = all.sorted();
-            errors = ds.stream().anyMatch(Diagnostic::isError);
+        Rubric model = !errors && !library && l.result() != null ? l.result().rubric() : null;
+        return new Started(abs, displayPath.apply(abs), library, model, l.result() == null ? null : l.result().rubric(), all, errors,
+                analysisBudget);
+    }
+
+    /** A file checked up to the semantic analysis. */
+    public static final class Started {
+        private final Path path;
+        private final String shown;
+        private final boolean library;
+        private final Rubric model;
+        private final Rubric resolved;
+        private final Diagnostics diagnostics;
+        private final boolean errors;
+        private final java.time.Duration budget;
+
+        private Started(Path path, String shown, boolean library, Rubric model, Rubric resolved, Diagnostics diagnostics,
+                boolean errors, java.time.Duration budget) {
+            this.path = path;
+            this.shown = shown;
+            this.library = library;
+            this.model = model;
+            this.resolved = resolved;
+            this.diagnostics = diagnostics;
+            this.errors = errors;
+            this.budget = budget;
         }
-        return new Compilation(abs, displayPath.apply(abs), library,
-                errors || l.result() == null ? Optional.empty() : Optional.ofNullable(l.result().rubric()), ds);
+
+        /** The rubric, when it has no error so far: the one {@link #finish} analyses, and returns unless it finds an error. */
+        public Optional<Rubric> model() {
+            return Optional.ofNullable(model);
+        }
+
+        /** Whether the file has an error already: then {@link #finish} reports it, and there is no model. */
+        public boolean failed() {
+            return errors;
+        }
+
+        /** Runs the semantic analysis (the costly part of a check, for a large rubric) and gives the whole check's result. */
+        public Compilation finish() {
+            List<Diagnostic> ds = diagnostics.sorted();
+            boolean failed = errors;
+            if (model != null) {
+                Diagnostics all = new Diagnostics();
+                all.addAll(ds);
+                all.addAll(org.rubricc.check.analysis.Analysis.analyse(model, budget, ds));
+                ds = all.sorted();
+                failed = ds.stream().anyMatch(Diagnostic::isError);
+            }
+            return new Compilation(path, shown, library, failed || resolved == null ? Optional.empty() : Optional.of(resolved), ds);
+        }
     }
 
     /**

@@ -85,55 +85,67 @@ final class CompileCommand implements Callable<Integer> {
         }
 
         Frontend frontend = Frontend.forProject(root, paths);
-        Diagnostics all = new Diagnostics();
-        // rubric id -> version -> the compilation that declared it
-        Map<String, TreeMap<org.rubricc.model.Version, Compilation>> byId = new TreeMap<>();
-        List<Compilation> checked = new ArrayList<>();
-        for (Path f : files) {
-            Compilation c = frontend.check(f);
-            checked.add(c);
-            all.addAll(c.diagnostics());
-            if (c.rubric().isEmpty()) continue;
-            Rubric r = c.rubric().get();
-            byId.computeIfAbsent(r.id(), k -> new TreeMap<>()).putIfAbsent(r.version(), c);
+        List<Frontend.Started> started = new ArrayList<>();
+        for (Path f : files) started.add(frontend.start(f));
+        // The targets read the immutable model only, so they run side by side on the machine's cores, and they start
+        // while the semantic analysis (the costly part of a check, for a large rubric) runs: when every file has
+        // checked so far without an error, each target is generated from the models as they will be; should the
+        // analysis then report an error, what the targets made is dropped and nothing is written. Everything is
+        // generated in memory first, so a failing target leaves the output folder untouched, and collected in the
+        // same order as one after another.
+        boolean speculate = started.stream().noneMatch(Frontend.Started::failed);
+        // rubric id -> version -> model
+        Map<String, TreeMap<org.rubricc.model.Version, Rubric>> byId = new TreeMap<>();
+        for (Frontend.Started s : started) {
+            s.model().ifPresent(r -> byId.computeIfAbsent(r.id(), k -> new TreeMap<>()).putIfAbsent(r.version(), r));
         }
-        all.addAll(Layout.duplicates(checked));
-        List<Diagnostic> ds = all.sorted();
-        err.print(new TextRenderer(frontend.sources()).render(ds));
-        if (ds.stream().anyMatch(d -> d.code() == org.rubricc.diag.Code.READ_ERROR)) return Main.USAGE;
-        if (ds.stream().anyMatch(Diagnostic::isError)) {
-            err.println("nothing written: " + CheckCommand.summary(ds, files.size()));
-            return 1;
-        }
-
-        // Generate everything in memory first, so a failing target leaves the output folder untouched. The targets
-        // read the immutable model only, so they run side by side on the machine's cores; what they write is
-        // collected in the same order as one after another.
         Target.Options options = new Target.Options(javaPackage);
-        Map<String, byte[]> outputs = new LinkedHashMap<>();
-        List<String> caveats = new ArrayList<>();
-        int versions = 0;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, Math.min(selected.size(), Runtime.getRuntime().availableProcessors())), task -> {
+                Math.max(1, Runtime.getRuntime().availableProcessors()), task -> {
                     Thread t = new Thread(task, "rubricc-compile");
                     t.setDaemon(true);
                     return t;
                 });
+        Map<String, byte[]> outputs = new LinkedHashMap<>();
+        List<String> caveats = new ArrayList<>();
+        int versions = 0;
+        List<Diagnostic> ds;
         try {
+            List<java.util.concurrent.Future<Compilation>> analyses = new ArrayList<>();
+            for (Frontend.Started s : started) analyses.add(pool.submit(s::finish));
             // rubric id, then per version and target, the files in order; then the history files per target
             List<java.util.concurrent.Future<List<GeneratedFile>>> byVersion = new ArrayList<>();
             List<java.util.concurrent.Future<List<GeneratedFile>>> byHistory = new ArrayList<>();
-            for (Map.Entry<String, TreeMap<org.rubricc.model.Version, Compilation>> e : byId.entrySet()) {
-                List<Rubric> history = e.getValue().values().stream().map(c -> c.rubric().get()).toList();
-                for (Rubric r : history) {
-                    for (Target t : selected) byVersion.add(pool.submit(() -> t.generate(r, history, options)));
+            if (speculate) {
+                for (TreeMap<org.rubricc.model.Version, Rubric> versionsOfId : byId.values()) {
+                    List<Rubric> history = List.copyOf(versionsOfId.values());
+                    for (Rubric r : history) {
+                        for (Target t : selected) byVersion.add(pool.submit(() -> t.generate(r, history, options)));
+                    }
+                    for (Target t : selected) byHistory.add(pool.submit(() -> t.generateHistory(history, options)));
                 }
-                for (Target t : selected) byHistory.add(pool.submit(() -> t.generateHistory(history, options)));
             }
+
+            Diagnostics all = new Diagnostics();
+            List<Compilation> checked = new ArrayList<>();
+            for (java.util.concurrent.Future<Compilation> a : analyses) {
+                Compilation c = result(a);
+                checked.add(c);
+                all.addAll(c.diagnostics());
+            }
+            all.addAll(Layout.duplicates(checked));
+            ds = all.sorted();
+            err.print(new TextRenderer(frontend.sources()).render(ds));
+            if (ds.stream().anyMatch(d -> d.code() == org.rubricc.diag.Code.READ_ERROR)) return Main.USAGE;
+            if (ds.stream().anyMatch(Diagnostic::isError)) {
+                err.println("nothing written: " + CheckCommand.summary(ds, files.size()));
+                return 1;
+            }
+            if (!speculate) throw new IllegalStateException("a file failed before the analysis, yet no error was reported");
+
             int v = 0, h = 0;
-            for (Map.Entry<String, TreeMap<org.rubricc.model.Version, Compilation>> e : byId.entrySet()) {
-                List<Rubric> history = e.getValue().values().stream().map(c -> c.rubric().get()).toList();
-                for (Rubric r : history) {
+            for (Map.Entry<String, TreeMap<org.rubricc.model.Version, Rubric>> e : byId.entrySet()) {
+                for (Rubric r : e.getValue().values()) {
                     versions++;
                     for (Target t : selected) {
                         List<GeneratedFile> generated = result(byVersion.get(v++));
@@ -172,8 +184,8 @@ final class CompileCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** What a target's task returned; what it threw, thrown again here, as if the target had run on this thread. */
-    private static List<GeneratedFile> result(java.util.concurrent.Future<List<GeneratedFile>> f) {
+    /** What a task returned; what it threw, thrown again here, as if the task had run on this thread. */
+    private static <T> T result(java.util.concurrent.Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -107,8 +107,11 @@ final class JavaNames {
 
     /** Java source as pure ASCII: every other character as a Unicode escape, so the file compiles in any encoding. */
     static String ascii(String source) {
-        StringBuilder b = new StringBuilder(source.length() + 64);
-        for (int i = 0; i < source.length(); i++) {
+        int first = 0;
+        while (first < source.length() && source.charAt(first) < 0x80) first++;
+        if (first == source.length()) return source; // the usual case: JavaNames.literal wrote every text escaped
+        StringBuilder b = new StringBuilder(source.length() + 64).append(source, 0, first);
+        for (int i = first; i < source.length(); i++) {
             char c = source.charAt(i);
             if (c < 0x80) b.append(c);
             else b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));

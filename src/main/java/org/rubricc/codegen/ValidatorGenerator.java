@@ -125,7 +125,8 @@ public final class ValidatorGenerator {
                 .toString();
         int end = source.lastIndexOf('}');
         String helpers = (Runtime.HELPERS + "\n" + ByteRuntime.HELPERS).indent(4);
-        source = source.substring(0, end) + "\n" + helpers + source.substring(end);
+        source = new StringBuilder(source.length() + helpers.length() + 1).append(source, 0, end).append('\n').append(helpers)
+                .append(source, end, source.length()).toString();
         return JavaNames.ascii(source.replace("\r\n", "\n"));
     }
 

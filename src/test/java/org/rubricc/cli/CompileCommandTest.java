@@ -28,6 +28,33 @@ class CompileCommandTest {
     }
 
     @Test
+    void anErrorOnlyTheAnalysisFindsWritesNothingEither(@TempDir Path tmp) throws IOException {
+        // The targets start while the semantic analysis runs; a dead end it finds must still stop every write,
+        // including over an output folder that holds an earlier compile.
+        Path out = tmp.resolve("out");
+        Files.writeString(tmp.resolve("1.0.0.rubric"), OK);
+        assertEquals(0, CheckCommandTest.run("compile", tmp.resolve("1.0.0.rubric").toString(), "-o", out.toString()).status());
+        java.util.Map<String, String> before = tree(out);
+        Files.copy(Path.of("src/test/resources/diagnostics/R1101-dead-end.rubric"), tmp.resolve("dead.rubric"));
+        CheckCommandTest.Run r = CheckCommandTest.run("compile", tmp.toString(), "-o", out.toString());
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("error[R1101]"), r.err());
+        assertTrue(r.err().contains("nothing written"), r.err());
+        assertEquals(before, tree(out), "the output folder is as the earlier compile left it");
+    }
+
+    /** Every file under a folder (but the lock file of a run), by relative path, with its content. */
+    private static java.util.Map<String, String> tree(Path dir) throws IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                if (!p.getFileName().toString().startsWith(".")) files.put(dir.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return files;
+    }
+
+    @Test
     void twoFilesDeclaringTheSameVersionAreAnError(@TempDir Path tmp) throws IOException {
         Files.createDirectories(tmp.resolve("r"));
         Files.writeString(tmp.resolve("r/1.0.0.rubric"), OK);
