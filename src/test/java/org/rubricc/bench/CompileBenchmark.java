@@ -26,7 +26,7 @@ import org.rubricc.model.Rubric;
  *
  * <ul>
  *   <li>the command as a user runs it: a fresh JVM per run, with the launcher's settings for compile ({@code -Xmx1g
- *       -XX:+UseSerialGC -XX:TieredStopAtLevel=1}), the sizes in turns, round after round; the median wall time counts, and a run that
+ *       -XX:+UseParallelGC -XX:TieredStopAtLevel=1}, and transparent huge pages where the kernel gives them on request), the sizes in turns, round after round; the median wall time counts, and a run that
  *       needs more than the 1 GiB heap fails;
  *   <li>in this JVM, after a warm-up: the check and each target in turn, with the heap's peak, so that the
  *       stage whose time grows faster than the rubric shows.
@@ -39,9 +39,22 @@ public final class CompileBenchmark {
     private CompileBenchmark() {}
 
     /** The JVM options of the launcher, src/main/sh/rubricc, for the commands that go through ratings (validate). */
-    static final List<String> LAUNCHER_OPTIONS = List.of("-Xmx1g", "-XX:+UseSerialGC");
-    /** The launcher's JVM options for the commands that read rubrics and write files (compile): the quick compiler only. */
-    static final List<String> COMPILE_OPTIONS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> LAUNCHER_OPTIONS = withHugePages("-Xmx1g", "-XX:+UseSerialGC");
+    /** The launcher's JVM options for compile: the parallel collector, the quick compiler only. */
+    static final List<String> COMPILE_OPTIONS = withHugePages("-Xmx1g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
+
+    /** The options, and transparent huge pages where the kernel gives them on request, as the launcher asks. */
+    static List<String> withHugePages(String... options) {
+        List<String> out = new ArrayList<>(List.of(options));
+        try {
+            if (Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]")) {
+                out.add("-XX:+UseTransparentHugePages");
+            }
+        } catch (IOException | RuntimeException e) {
+            // no such file (not Linux, or a kernel without them): the launcher does not ask either
+        }
+        return List.copyOf(out);
+    }
 
     public static void main(String[] args) throws Exception {
         String sizes = System.getProperty("rubricc.bench.sizes", "1000,2000,5000");
