@@ -59,6 +59,13 @@ class SharedParseTest {
                 String own = DocsTarget.body(new GuidelinesWriter(r.get(), previous).write(true));
                 assertEquals(own, shared.get(), f + (previous.isPresent() ? " with a previous version" : ""));
                 pages++;
+                // SafeLinks walks the parse in document order without getDescendants' iterators: the same nodes, in order
+                com.vladsch.flexmark.util.ast.Document doc = DocsTarget.parser().parse(text);
+                List<com.vladsch.flexmark.util.ast.Node> walked = new java.util.ArrayList<>();
+                for (var n = doc.getFirstChild(); n != null; n = SafeLinks.following(n, doc)) walked.add(n);
+                List<com.vladsch.flexmark.util.ast.Node> descendants = new java.util.ArrayList<>();
+                doc.getDescendants().forEach(descendants::add);
+                assertEquals(descendants, walked, f + ": nodes in document order");
             }
         }
         assertTrue(pages >= 14, "pages of bundled rubrics: " + pages);
