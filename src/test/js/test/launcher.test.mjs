@@ -81,3 +81,22 @@ test('compiled validators are cached between runs, and a damaged or missing cach
         rmSync(dir, { recursive: true, force: true });
     }
 });
+
+test('the launcher compiles with its own JVM options, and the large-rubric benchmark runs (tiny sizes: it measures nothing)', () => {
+    // compile gets the parallel collector: the same files as java -jar with the serial one
+    const dir = mkdtempSync(join(tmpdir(), 'rubricc-compile-'));
+    try {
+        const a = join(dir, 'launcher'), b = join(dir, 'plain');
+        assert.equal(run(join(target, 'rubricc'), ['compile', join(root, 'rubrics'), '-o', a]).status, 0);
+        assert.equal(run(java, ['-Xmx1g', '-XX:+UseSerialGC', '-jar', join(target, 'rubricc.jar'), 'compile', join(root, 'rubrics'), '-o', b]).status, 0);
+        const files = (d) => spawnSync('find', [d, '-type', 'f', '-not', '-name', '.*'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map((f) => f.slice(d.length)).sort();
+        assert.deepEqual(files(a), files(b));
+        for (const f of files(a)) assert.ok(readFileSync(a + f).equals(readFileSync(b + f)), f);
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+    const bench = run(process.execPath, [join(root, 'src', 'test', 'js', 'bench', 'compile-large.mjs'), '1', '20,40'], { RUBRICC_BASELINE: target });
+    assert.equal(bench.status, 0, bench.stderr);
+    assert.match(bench.stdout, /^\s+20 dimensions\s+this build [0-9.]+ s\s+baseline [0-9.]+ s\s+[0-9.]+x\s+output identical$/m, bench.stdout);
+    assert.match(bench.stdout, /^\s+40 dimensions\s+this build/m, bench.stdout);
+});

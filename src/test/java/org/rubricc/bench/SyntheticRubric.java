@@ -11,6 +11,12 @@ package org.rubricc.bench;
 public final class SyntheticRubric {
     private SyntheticRubric() {}
 
+    /** {@code SyntheticRubric N FILE}: writes the rubric of N dimensions to FILE (for src/test/js/bench/compile-large.mjs). */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length != 2) throw new IllegalArgumentException("usage: SyntheticRubric DIMENSIONS FILE");
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), of(Integer.parseInt(args[0])));
+    }
+
     /** A synthetic rubric of {@code n} dimensions (n &gt;= 1), as source text. */
     public static String of(int n) {
         StringBuilder b = new StringBuilder("rubric synthetic\nversion 1.0.0\ntitle \"Synthetic rubric of ").append(n)

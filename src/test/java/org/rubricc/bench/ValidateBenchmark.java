@@ -14,7 +14,8 @@ import org.rubricc.model.Rubric;
 /**
  * {@code rubricc validate} with each engine ({@code auto}, the default; {@code generated}; {@code interpreted}) on
  * files of 1, 1,000 and 100,000 ratings of image-edit 2.0.0 (README, "Benchmark"): the command as a user runs it,
- * a fresh JVM per run with the launcher's settings ({@code -Xmx1g -XX:+UseSerialGC}), every engine and size in
+ * a fresh JVM per run with the launcher's settings ({@code -Xmx1g -XX:+UseSerialGC}, and transparent huge pages where
+ * the kernel gives them on request), every engine and size in
  * turns, round after round, so a busy moment on a shared machine weighs on all alike. The median wall time
  * counts, and the ratios: the default's time over the faster of the other two, and over the interpreted one's.
  *
