@@ -68,7 +68,7 @@ public final class DocsTarget implements Target {
         // The two files come from texts that differ only in the table of contents and two links, so one parse
         // serves both (parsing is most of this target's time): the Markdown is formatted from it, then the parse
         // is given the HTML page's marker and links and rendered, the same as a parse of the page's own text
-        // (DocsTargetTest). Where that cannot be shown on the parse, the page's text is parsed after all.
+        // (SharedParseTest). Where that cannot be shown on the parse, the page's text is parsed after all.
         GuidelinesWriter writer = new GuidelinesWriter(rubric, previous);
         String text = writer.write(false);
         SafeLinks.Cleaned parsed = SafeLinks.cleaned(text, PARSER);
