@@ -1,6 +1,7 @@
 package org.rubricc.codegen;
 
 import static org.rubricc.codegen.ValidatorGenerator.c;
+import static org.rubricc.codegen.ValidatorGenerator.inline;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -260,56 +261,56 @@ final class ByteReaderGenerator {
                 .addStatement("int c = peek(st)")
                 .beginControlFlow("if (c == '\"')")
                 .addStatement("string(st)")
-                .addStatement("st.k$L = STRING", i)
-                .addStatement("int ch = $L", s instanceof Scale.Categorical ? "plainChoice" + i + "(st)" : "OTHER")
+                .addStatement(inline("st.k$L = STRING", i))
+                .addStatement(inline("int ch = $L", s instanceof Scale.Categorical ? "plainChoice" + i + "(st)" : "OTHER"))
                 .addStatement("if (ch == OTHER && isNotApplicable(st)) ch = NOT_APPLICABLE")
-                .addStatement("st.c$L = ch", i);
-        if (text) m.addStatement("st.l$L = st.sl", i);
-        if (text && ((Scale.Text) s).pattern().isPresent()) m.addStatement("st.p$L = PATTERN$L.matcher(text(st)).find()", i, i);
-        if (!multi && !text) m.addStatement("if (ch == OTHER) st.x$L = text(st)", i);
+                .addStatement(inline("st.c$L = ch", i));
+        if (text) m.addStatement(inline("st.l$L = st.sl", i));
+        if (text && ((Scale.Text) s).pattern().isPresent()) m.addStatement(inline("st.p$L = PATTERN$L.matcher(text(st)).find()", i, i));
+        if (!multi && !text) m.addStatement(inline("if (ch == OTHER) st.x$L = text(st)", i));
         m.nextControlFlow("else if (c == '-' || (c >= '0' && c <= '9'))")
                 .addStatement("number(st)")
-                .addStatement("st.k$L = NUMBER", i);
+                .addStatement(inline("st.k$L = NUMBER", i));
         if (!multi && !text) {
-            m.addStatement("st.n$L = st.tn", i).addStatement("st.s$L = st.ts", i).addStatement("st.f$L = st.tf", i);
+            m.addStatement(inline("st.n$L = st.tn", i)).addStatement(inline("st.s$L = st.ts", i)).addStatement(inline("st.f$L = st.tf", i));
         }
         m.nextControlFlow("else if (c == 't')")
                 .addStatement("literal(st, \"true\")")
-                .addStatement("st.k$L = TRUE", i)
+                .addStatement(inline("st.k$L = TRUE", i))
                 .nextControlFlow("else if (c == 'f')")
                 .addStatement("literal(st, \"false\")")
-                .addStatement("st.k$L = FALSE", i)
+                .addStatement(inline("st.k$L = FALSE", i))
                 .nextControlFlow("else if (c == 'n')")
                 .addStatement("literal(st, \"null\")")
-                .addStatement("st.k$L = NULL", i);
+                .addStatement(inline("st.k$L = NULL", i));
         if (multi) {
             m.nextControlFlow("else if (c == '[')")
                     .addStatement("st.at++")
-                    .addStatement("st.k$L = ARRAY", i)
+                    .addStatement(inline("st.k$L = ARRAY", i))
                     .addStatement("int size = 0")
                     .beginControlFlow("if (first(st, ']'))")
                     .beginControlFlow("do")
                     .addStatement("int at = size++")
                     .addStatement("string(st)")
-                    .addStatement("int item = plainChoice$L(st)", i)
-                    .addStatement("if (item < 0) offChoice$L(st, at, text(st))", i)
-                    .addStatement("else if (!select$L(st, item)) twice$L(st, at, item)", i, i)
+                    .addStatement(inline("int item = plainChoice$L(st)", i))
+                    .addStatement(inline("if (item < 0) offChoice$L(st, at, text(st))", i))
+                    .addStatement(inline("else if (!select$L(st, item)) twice$L(st, at, item)", i, i))
                     .endControlFlow("while (more(st, ']'))")
                     .endControlFlow()
-                    .addStatement("size$L(st, size)", i)
+                    .addStatement(inline("size$L(st, size)", i))
                     .addStatement("return");
         } else {
             m.nextControlFlow("else if (c == '[')")
-                    .addStatement("st.k$L = ARRAY", i)
+                    .addStatement(inline("st.k$L = ARRAY", i))
                     .addStatement(text ? "skipValue(st)" : "st.x" + i + " = captureValue(st)");
         }
         m.nextControlFlow("else if (c == '{')")
-                .addStatement("st.k$L = OBJECT", i)
+                .addStatement(inline("st.k$L = OBJECT", i))
                 .addStatement(multi || text ? "skipValue(st)" : "st.x" + i + " = captureValue(st)")
                 .nextControlFlow("else")
                 .addStatement("throw defer(c)")
                 .endControlFlow()
-                .addStatement("check$L(st)", i);
+                .addStatement(inline("check$L(st)", i));
         layout.of(i).addMethod(m.build());
     }
 
@@ -321,7 +322,7 @@ final class ByteReaderGenerator {
         for (int k = 0; k < choices.size(); k++) {
             String name = "C" + i + "_" + k;
             bytesConstant(layout.of(i), layout.constantsOf(i), name, choices.get(k).id());
-            m.addStatement("if (is(st, $L)) return $L", name, k);
+            m.addStatement(inline("if (is(st, $L)) return $L", name, k));
         }
         m.addStatement("return OTHER");
         layout.of(i).addMethod(m.build());
