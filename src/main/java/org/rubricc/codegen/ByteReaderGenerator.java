@@ -120,8 +120,8 @@ final class ByteReaderGenerator {
                 .addParameter(state, "st").addJavadoc(doc + "\n")
                 .beginControlFlow("switch (st.se - st.ss)");
         for (Map.Entry<Integer, List<Integer>> e : byLength.entrySet()) {
-            m.beginControlFlow("case $L:", e.getKey());
-            for (int k : e.getValue()) m.addStatement("if (is(st, $L$L)) return $L", prefix, k, k);
+            m.beginControlFlow(inline("case $L:", e.getKey()));
+            for (int k : e.getValue()) m.addStatement(inline("if (is(st, $L$L)) return $L", prefix, k, k));
             m.addStatement("return -1").endControlFlow();
         }
         m.addStatement("default: return -1").endControlFlow();
@@ -144,18 +144,18 @@ final class ByteReaderGenerator {
                 .beginControlFlow("switch (f)");
         for (int f = 0; f < 4; f++) {
             String field = TOP_LEVEL.get(f);
-            m.beginControlFlow("case $L:", f)
-                    .addStatement("if (st.$L != ABSENT) throw DEFER", field)
+            m.beginControlFlow(inline("case $L:", f))
+                    .addStatement(inline("if (st.$L != ABSENT) throw DEFER", field))
                     .beginControlFlow("if (c == '\"')")
                     .addStatement("string(st)");
             if (f < 2) {
-                m.addStatement("st.$L = STRING", field)
-                        .addStatement("if (!is(st, $L)) st.$LText = text(st)", f == 0 ? "EXPECTED_RUBRIC" : "EXPECTED_VERSION", field);
+                m.addStatement(inline("st.$L = STRING", field))
+                        .addStatement(inline("if (!is(st, $L)) st.$LText = text(st)", f == 0 ? "EXPECTED_RUBRIC" : "EXPECTED_VERSION", field));
             } else {
-                m.addStatement("st.$L = st.se > st.ss ? STRING : EMPTY_STRING", field);
+                m.addStatement(inline("st.$L = st.se > st.ss ? STRING : EMPTY_STRING", field));
             }
             m.nextControlFlow("else")
-                    .addStatement("st.$L = OBJECT", field)
+                    .addStatement(inline("st.$L = OBJECT", field))
                     .addStatement("skipValue(st)")
                     .endControlFlow()
                     .addStatement("break")
@@ -163,14 +163,14 @@ final class ByteReaderGenerator {
         }
         for (int f = 4; f < 6; f++) {
             String field = TOP_LEVEL.get(f);
-            m.beginControlFlow("case $L:", f)
-                    .addStatement("if (st.$L != ABSENT) throw DEFER", field)
+            m.beginControlFlow(inline("case $L:", f))
+                    .addStatement(inline("if (st.$L != ABSENT) throw DEFER", field))
                     .beginControlFlow("if (c == '{')")
                     .addStatement("st.at++")
-                    .addStatement("st.$L = OBJECT", field)
-                    .addStatement("plain$L(st)", f == 4 ? "Answers" : "Justifications")
+                    .addStatement(inline("st.$L = OBJECT", field))
+                    .addStatement(inline("plain$L(st)", f == 4 ? "Answers" : "Justifications"))
                     .nextControlFlow("else")
-                    .addStatement("st.$L = STRING", field)
+                    .addStatement(inline("st.$L = STRING", field))
                     .addStatement("skipValue(st)")
                     .endControlFlow()
                     .addStatement("break")
@@ -198,7 +198,7 @@ final class ByteReaderGenerator {
                 .addStatement("expect(st, ':')");
         if (layout.dimensionClasses() == 1) {
             m.beginControlFlow("switch (d)");
-            for (int i = 0; i < dims.size(); i++) m.addStatement("case $L: plainAnswer$L(st); break", i, i);
+            for (int i = 0; i < dims.size(); i++) m.addStatement(inline("case $L: plainAnswer$L(st); break", i, i));
             m.addStatement("default: throw new $T()", IllegalStateException.class).endControlFlow();
         } else {
             m.addCode(generator.partSwitches("plainAnswersIn", n -> MethodSpec.methodBuilder(n).addParameter(state, "st")
@@ -211,8 +211,8 @@ final class ByteReaderGenerator {
 
     private void justifications() {
         type.addMethod(reader("plainJustifications", "The members of {@code justifications}, read from bytes.")
-                .addStatement("st.justificationKind = new byte[$L]", dims.size())
-                .addStatement("st.justificationLength = new int[$L]", dims.size())
+                .addStatement(inline("st.justificationKind = new byte[$L]", dims.size()))
+                .addStatement(inline("st.justificationLength = new int[$L]", dims.size()))
                 .addStatement("if (!first(st, '}')) return")
                 .beginControlFlow("do")
                 .addStatement("string(st)")
@@ -244,9 +244,9 @@ final class ByteReaderGenerator {
     private static CodeBlock unknownKey(int object, String report, boolean colon) {
         CodeBlock.Builder b = CodeBlock.builder()
                 .addStatement("String name = text(st)")
-                .addStatement("if (!st.fresh($L, name)) throw DEFER", object);
+                .addStatement(inline("if (!st.fresh($L, name)) throw DEFER", object));
         if (colon) b.addStatement("expect(st, ':')");
-        return b.addStatement("$L(st, name)", report).addStatement("skipValue(st)").build();
+        return b.addStatement(inline("$L(st, name)", report)).addStatement("skipValue(st)").build();
     }
 
     /** {@code plainAnswerI(st)}: reads the answer as {@code answerI} does, then checks it with {@code checkI}. */

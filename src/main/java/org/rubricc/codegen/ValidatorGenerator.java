@@ -378,12 +378,12 @@ public final class ValidatorGenerator {
             String expected = field.equals("rubric") ? rubric.id() : rubric.version().toString();
             rating.beginControlFlow(c("case $S:", field))
                     .beginControlFlow("if (t == JsonToken.VALUE_STRING)")
-                    .addStatement("st.$L = STRING", field)
+                    .addStatement(inline("st.$L = STRING", field))
                     .beginControlFlow(c("if (!same(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), $S))", expected))
-                    .addStatement("st.$LText = p.getText()", field)
+                    .addStatement(inline("st.$LText = p.getText()", field))
                     .endControlFlow()
                     .nextControlFlow("else")
-                    .addStatement("st.$L = OBJECT", field)
+                    .addStatement(inline("st.$L = OBJECT", field))
                     .addStatement("skip(p, t)")
                     .endControlFlow()
                     .addStatement("break")
@@ -392,9 +392,9 @@ public final class ValidatorGenerator {
         for (String field : List.of("item", "rater")) {
             rating.beginControlFlow(c("case $S:", field))
                     .beginControlFlow("if (t == JsonToken.VALUE_STRING)")
-                    .addStatement("st.$L = p.getTextLength() > 0 ? STRING : EMPTY_STRING", field)
+                    .addStatement(inline("st.$L = p.getTextLength() > 0 ? STRING : EMPTY_STRING", field))
                     .nextControlFlow("else")
-                    .addStatement("st.$L = OBJECT", field)
+                    .addStatement(inline("st.$L = OBJECT", field))
                     .addStatement("skip(p, t)")
                     .endControlFlow()
                     .addStatement("break")
@@ -442,7 +442,7 @@ public final class ValidatorGenerator {
         if (layout.dimensionClasses() == 1) {
             answers.beginControlFlow("switch (d)");
             for (int i = 0; i < dims.size(); i++) {
-                answers.addStatement("case $L: answer$L(p, t, st); break", i, i);
+                answers.addStatement(inline("case $L: answer$L(p, t, st); break", i, i));
             }
             answers.beginControlFlow("default:")
                     .addStatement("unknownAnswer(st, name)")
@@ -475,8 +475,8 @@ public final class ValidatorGenerator {
 
         type.addMethod(reader("justifications")
                 .addJavadoc("The members of {@code justifications}, kept in document order for the verdict.\n")
-                .addStatement("st.justificationKind = new byte[$L]", dims.size())
-                .addStatement("st.justificationLength = new int[$L]", dims.size())
+                .addStatement(inline("st.justificationKind = new byte[$L]", dims.size()))
+                .addStatement(inline("st.justificationLength = new int[$L]", dims.size()))
                 .addStatement("String name")
                 .beginControlFlow("while ((name = p.nextFieldName()) != null)")
                 .addStatement("int d = dimension(name)")
@@ -516,8 +516,8 @@ public final class ValidatorGenerator {
             for (int i = layout.first(k); i < layout.first(k + 1); i++) part.addCode(perCase.apply(i));
             part.addStatement("default: throw new $T()", IllegalStateException.class).endControlFlow();
             layout.type(k).addMethod(part.build());
-            if (k == 0) chain.beginControlFlow("if (d < $L)", layout.first(1));
-            else if (k < classes - 1) chain.nextControlFlow("else if (d < $L)", layout.first(k + 1));
+            if (k == 0) chain.beginControlFlow(inline("if (d < $L)", layout.first(1)));
+            else if (k < classes - 1) chain.nextControlFlow(inline("else if (d < $L)", layout.first(k + 1)));
             else chain.nextControlFlow("else");
             chain.add(call.apply(k));
         }
@@ -840,7 +840,7 @@ public final class ValidatorGenerator {
                 .endControlFlow();
         for (String f : List.of("item", "rater")) {
             topField(m, f, "/" + f, "`" + f + "` is missing", null);
-            m.beginControlFlow("else if (st.$L != STRING)", f)
+            m.beginControlFlow(inline("else if (st.$L != STRING)", f))
                     .addStatement("st.stop()")
                     .addStatement(c("st.add(new $T($S, $S, $S))", violation, "/" + f, WRONG_TYPE, "`" + f + "` must be a non-empty string"))
                     .endControlFlow();
@@ -870,20 +870,20 @@ public final class ValidatorGenerator {
             CodeBlock.Builder b = CodeBlock.builder();
             if (skip.isPresent()) {
                 b.beginControlFlow("if ($L)", condition(skip.get()))
-                        .beginControlFlow("if (st.k$L != ABSENT)", i)
+                        .beginControlFlow(inline("if (st.k$L != ABSENT)", i))
                         .addStatement("st.stop()")
                         .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, ANSWERED_WHEN_SKIPPED, Phrases.title(d)
                                 + " is skipped for this rating (skip when " + skip.get().toSource() + "), so it must not be answered"))
                         .endControlFlow();
                 if (d.required()) {
-                    b.nextControlFlow("else if (st.k$L == ABSENT)", i)
+                    b.nextControlFlow(inline("else if (st.k$L == ABSENT)", i))
                             .addStatement("st.stop()")
                             .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, MISSING_ANSWER, Phrases.title(d)
                                     + " is required (it is skipped only when " + skip.get().toSource() + ")"));
                 }
                 b.endControlFlow();
             } else if (d.required()) {
-                b.beginControlFlow("if (st.k$L == ABSENT)", i)
+                b.beginControlFlow(inline("if (st.k$L == ABSENT)", i))
                         .addStatement("st.stop()")
                         .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, MISSING_ANSWER, Phrases.title(d) + " is required"))
                         .endControlFlow();
@@ -920,7 +920,7 @@ public final class ValidatorGenerator {
             Dimension d = dims.get(i);
             if (d.justifications().isEmpty()) continue;
             CodeBlock.Builder b = CodeBlock.builder();
-            b.beginControlFlow("if (st.k$L != ABSENT)", i);
+            b.beginControlFlow(inline("if (st.k$L != ABSENT)", i));
             for (Dimension.Justification j : d.justifications()) {
                 String reason = "a justification is required for " + Phrases.title(d) + j.when().map(w -> " when " + w.toSource()).orElse("");
                 if (j.when().isPresent()) b.addStatement(c("if ($L) justify(st, $L, $L, $S)", condition(j.when().get()), i, j.minLength(), reason));
@@ -942,7 +942,7 @@ public final class ValidatorGenerator {
                 Dimension d = dims.get(i);
                 String path = pointer("/answers", d.id());
                 if (c instanceof Constraint.Require) {
-                    b.beginControlFlow("if (st.k$L == ABSENT)", i)
+                    b.beginControlFlow(inline("if (st.k$L == ABSENT)", i))
                             .addStatement("st.stop()")
                             .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, RULE_VIOLATED,
                                     rule + ": " + Phrases.title(d) + " must be answered"))
@@ -1039,18 +1039,18 @@ public final class ValidatorGenerator {
                     part.addCode(segment.get(to++).code());
                 }
                 layout.type(home).addMethod(part.build());
-                m.addStatement("verdict$L(st)", methods);
+                m.addStatement(inline("verdict$L(st)", methods));
                 from = to;
             }
         }
     }
 
     private void topField(MethodSpec.Builder m, String field, String path, String missing, String wrongType) {
-        m.beginControlFlow("if (st.$L == ABSENT)", field)
+        m.beginControlFlow(inline("if (st.$L == ABSENT)", field))
                 .addStatement("st.stop()")
                 .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, MISSING_FIELD, missing));
         if (wrongType != null) {
-            m.nextControlFlow("else if (st.$L != STRING)", field)
+            m.nextControlFlow(inline("else if (st.$L != STRING)", field))
                     .addStatement("st.stop()")
                     .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, WRONG_TYPE, wrongType));
         }
@@ -1077,9 +1077,9 @@ public final class ValidatorGenerator {
             }
             layout.of(i).addField(FieldSpec.builder(ArrayTypeName.of(STRING), "POINTS" + i, layout.constantsOf(i))
                     .initializer("{$L}", labels.build()).build());
-            m.beginControlFlow("if (st.k$L == NUMBER)", i)
-                    .addStatement("int k = point$L(st.n$L, st.s$L, st.b$L)", i, i, i, i)
-                    .addStatement("return k >= 0 ? POINTS$L[k] : plain(st.n$L, st.s$L, st.b$L)", i, i, i, i)
+            m.beginControlFlow(inline("if (st.k$L == NUMBER)", i))
+                    .addStatement(inline("int k = point$L(st.n$L, st.s$L, st.b$L)", i, i, i, i))
+                    .addStatement(inline("return k >= 0 ? POINTS$L[k] : plain(st.n$L, st.s$L, st.b$L)", i, i, i, i))
                     .endControlFlow();
         } else if (s instanceof Scale.Categorical c) {
             CodeBlock.Builder labels = CodeBlock.builder();
@@ -1088,7 +1088,7 @@ public final class ValidatorGenerator {
             }
             layout.of(i).addField(FieldSpec.builder(ArrayTypeName.of(STRING), "VALUES" + i, layout.constantsOf(i))
                     .initializer("{$L}", labels.build()).build());
-            m.beginControlFlow("if (st.k$L == STRING)", i)
+            m.beginControlFlow(inline("if (st.k$L == STRING)", i))
                     .addStatement(c("return st.c$L >= 0 ? VALUES$L[st.c$L] : st.c$L == NOT_APPLICABLE ? $S : \"\\\"\" + st.x$L + \"\\\"\"",
                             i, i, i, i, Phrases.value(d, new Value.Choice("n/a")), i))
                     .endControlFlow();
@@ -1096,19 +1096,19 @@ public final class ValidatorGenerator {
             m.addStatement(c("if (st.k$L == TRUE) return $S", i, Phrases.value(d, new Value.Bool(true))))
                     .addStatement(c("if (st.k$L == FALSE) return $S", i, Phrases.value(d, new Value.Bool(false))));
         }
-        m.addStatement("return cut(json$L(st))", i);
+        m.addStatement(inline("return cut(json$L(st))", i));
         layout.of(i).addMethod(m.build());
         MethodSpec.Builder json = MethodSpec.methodBuilder("json" + i).addModifiers(layout.modifiersOf(i))
                 .returns(String.class).addParameter(state, "st")
-                .addStatement("if (st.k$L == NUMBER) return numberJson(st.n$L, st.s$L, st.b$L, st.f$L)", i, i, i, i, i)
-                .beginControlFlow("if (st.k$L == STRING)", i);
-        if (s instanceof Scale.Categorical) json.addStatement("if (st.c$L >= 0) return quote(CHOICES$L[st.c$L])", i, i, i);
+                .addStatement(inline("if (st.k$L == NUMBER) return numberJson(st.n$L, st.s$L, st.b$L, st.f$L)", i, i, i, i, i))
+                .beginControlFlow(inline("if (st.k$L == STRING)", i));
+        if (s instanceof Scale.Categorical) json.addStatement(inline("if (st.c$L >= 0) return quote(CHOICES$L[st.c$L])", i, i, i));
         json.addStatement(c("return st.c$L == NOT_APPLICABLE ? $S : quote(st.x$L)", i, "\"n/a\"", i))
                 .endControlFlow()
                 .addStatement(c("if (st.k$L == TRUE) return $S", i, "true"))
                 .addStatement(c("if (st.k$L == FALSE) return $S", i, "false"))
                 .addStatement(c("if (st.k$L == NULL) return $S", i, "null"))
-                .addStatement("return st.x$L", i);
+                .addStatement(inline("return st.x$L", i));
         layout.of(i).addMethod(json.build());
     }
 
@@ -1205,7 +1205,7 @@ public final class ValidatorGenerator {
                 .returns(boolean.class).addParameter(state, "st").addParameter(int.class, "d");
         if (layout.dimensionClasses() == 1) {
             answered.beginControlFlow("switch (d)");
-            for (int i = 0; i < dims.size(); i++) answered.addStatement("case $L: return st.k$L != ABSENT", i, i);
+            for (int i = 0; i < dims.size(); i++) answered.addStatement(inline("case $L: return st.k$L != ABSENT", i, i));
             answered.addStatement("default: return false").endControlFlow();
         } else {
             answered.addCode(partSwitches("answeredIn", n -> MethodSpec.methodBuilder(n).returns(boolean.class)
@@ -1356,7 +1356,7 @@ public final class ValidatorGenerator {
         stateType.addMethod(MethodSpec.methodBuilder("addAll").addParameter(violations, "vs")
                 .addStatement("if (out == null) out = new $T<>()", ARRAY_LIST).addStatement("out.addAll(vs)").build());
         stateType.addMethod(MethodSpec.methodBuilder("justified").addParameter(int.class, "entry")
-                .addStatement("if (justified == null) justified = new int[$L]", Math.max(4, dims.size()))
+                .addStatement(inline("if (justified == null) justified = new int[$L]", Math.max(4, dims.size())))
                 .addStatement("if (justifiedCount == justified.length) justified = $T.copyOf(justified, justified.length * 2)",
                         java.util.Arrays.class)
                 .addStatement("justified[justifiedCount++] = entry").build());
