@@ -3,7 +3,9 @@ package org.rubricc.schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.rubricc.backend.Json;
@@ -31,7 +33,7 @@ final class Messages {
     /** The catalog: schema location to message (or null), in the order of the schema, for the schema rooted at {@code root}. */
     ObjectNode catalog(JsonNode root) {
         Map<String, String> out = new LinkedHashMap<>();
-        walk(root, "#", out);
+        walk(root, new StringBuilder("#"), out, new HashMap<>());
         ObjectNode o = Json.object();
         out.forEach((k, v) -> {
             if (v == null) o.set(k, NullNode.getInstance());
@@ -40,19 +42,33 @@ final class Messages {
         return o;
     }
 
-    private void walk(JsonNode node, String path, Map<String, String> out) {
+    /**
+     * Goes through the schema with the pointer to the current node in {@code path}, one builder for the whole walk,
+     * and each key escaped once ({@code escaped}): a large rubric's schema has millions of nodes and few keys.
+     */
+    private void walk(JsonNode node, StringBuilder path, Map<String, String> out, Map<String, String> escaped) {
+        int at = path.length();
         Map<String, String> own = notes.get(node);
         if (own != null) {
             own.forEach((keyword, message) -> {
                 if (!node.has(keyword)) throw new IllegalStateException("a message for " + path + "/" + keyword
                         + ", which the schema does not have");
-                out.put(path + "/" + escape(keyword), message);
+                out.put(path.append('/').append(escaped.computeIfAbsent(keyword, Messages::escape)).toString(), message);
+                path.setLength(at);
             });
         }
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> walk(e.getValue(), path + "/" + escape(e.getKey()), out));
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                path.append('/').append(escaped.computeIfAbsent(e.getKey(), Messages::escape));
+                walk(e.getValue(), path, out, escaped);
+                path.setLength(at);
+            }
         } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) walk(node.get(i), path + "/" + i, out);
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), path.append('/').append(i), out, escaped);
+                path.setLength(at);
+            }
         }
     }
 
