@@ -126,8 +126,7 @@ public final class Frontend {
             ds = all.sorted();
             errors = ds.stream().anyMatch(Diagnostic::isError);
         }
-        Rubric model = !errors && !library && l.result() != null ? l.result().rubric() : null;
-        return new Started(abs, displayPath.apply(abs), library, model, l.result() == null ? null : l.result().rubric(), all, errors,
+        return new Started(abs, displayPath.apply(abs), library, l.result() == null ? null : l.result().rubric(), all, errors,
                 analysisBudget);
     }
 
@@ -136,18 +135,17 @@ public final class Frontend {
         private final Path path;
         private final String shown;
         private final boolean library;
-        private final Rubric model;
+        /** The resolved rubric, or null. */
         private final Rubric resolved;
         private final Diagnostics diagnostics;
         private final boolean errors;
         private final java.time.Duration budget;
 
-        private Started(Path path, String shown, boolean library, Rubric model, Rubric resolved, Diagnostics diagnostics,
-                boolean errors, java.time.Duration budget) {
+        private Started(Path path, String shown, boolean library, Rubric resolved, Diagnostics diagnostics, boolean errors,
+                java.time.Duration budget) {
             this.path = path;
             this.shown = shown;
             this.library = library;
-            this.model = model;
             this.resolved = resolved;
             this.diagnostics = diagnostics;
             this.errors = errors;
@@ -156,7 +154,7 @@ public final class Frontend {
 
         /** The rubric, when it has no error so far: the one {@link #finish} analyses, and returns unless it finds an error. */
         public Optional<Rubric> model() {
-            return Optional.ofNullable(model);
+            return errors || library ? Optional.empty() : Optional.ofNullable(resolved);
         }
 
         /** Whether the file has an error already: then {@link #finish} reports it, and there is no model. */
@@ -168,10 +166,10 @@ public final class Frontend {
         public Compilation finish() {
             List<Diagnostic> ds = diagnostics.sorted();
             boolean failed = errors;
-            if (model != null) {
+            if (model().isPresent()) {
                 Diagnostics all = new Diagnostics();
                 all.addAll(ds);
-                all.addAll(org.rubricc.check.analysis.Analysis.analyse(model, budget, ds));
+                all.addAll(org.rubricc.check.analysis.Analysis.analyse(resolved, budget, ds));
                 ds = all.sorted();
                 failed = ds.stream().anyMatch(Diagnostic::isError);
             }

@@ -94,11 +94,6 @@ final class Judges {
         return CompiledValidator.compile(rubric, CACHE.orElse(null), key);
     }
 
-    /** Whether the cache holds the validator of this key (from {@link #cacheKey}; null: no cache). */
-    static boolean cached(String key) {
-        return key != null && CACHE.get().has(key);
-    }
-
     private static Judge generated(CompiledValidator compiled) {
         return line -> line.error() != null ? malformed(line.error())
                 : compiled.validate(line.bytes(), line.offset(), line.length()).stream()
@@ -153,16 +148,14 @@ final class Judges {
             this.inputBytes = inputBytes;
             this.interpreted = interpreted(rubric);
             this.key = cacheKey(rubric);
-            if (cached(key)) {
-                // Compiled by an earlier run: loading it costs milliseconds, so it judges from the first line. A
-                // damaged entry is not compiled here: the usual course follows, from the runtime validator.
-                CompiledValidator.fromCache(rubric, CACHE.get(), key).ifPresent(v -> {
-                    Judge j = generated(v);
-                    started = true;
-                    fast = j;
-                    compiled.complete(j);
-                });
-            }
+            // Compiled by an earlier run: loading it costs milliseconds, so it judges from the first line. A missing or
+            // damaged entry is not compiled here: the usual course follows, from the runtime validator.
+            CompiledValidator.fromCache(rubric, CACHE.orElse(null), key).ifPresent(v -> {
+                Judge j = generated(v);
+                started = true;
+                fast = j;
+                compiled.complete(j);
+            });
         }
 
         /** Whether, {@code lines} lines of {@code seen} bytes into the input, the lines still to come repay compiling. */

@@ -146,9 +146,9 @@ public final class ValidatorGenerator {
                 char kind = format.charAt(++i);
                 Object a = kind == 'L' || kind == 'T' || kind == 'N' || kind == 'S' ? args[arg++] : null;
                 if (kind == 'S') {
-                    f.append(JavaNames.literal((String) a).replace("$", "$$"));
-                } else if (kind == 'L' && (a instanceof Number || a instanceof String || a instanceof Character || a instanceof Boolean)) {
-                    f.append(String.valueOf(a).replace("$", "$$"));
+                    f.append(writtenIn(JavaNames.literal((String) a)));
+                } else if (kind == 'L' && canBeWrittenIn(a)) {
+                    f.append(writtenIn(a));
                 } else {
                     f.append('$').append(kind);
                     if (a != null) kept.add(a);
@@ -179,14 +179,22 @@ public final class ValidatorGenerator {
                 throw new IllegalArgumentException("only $L can be written in: " + format);
             }
             Object a = args[arg++];
-            if (!(a instanceof Number || a instanceof String || a instanceof Character || a instanceof Boolean)) {
-                throw new IllegalArgumentException("not a number or a name: " + a);
-            }
-            b.append(String.valueOf(a).replace("$", "$$"));
+            if (!canBeWrittenIn(a)) throw new IllegalArgumentException("not a number or a name: " + a);
+            b.append(writtenIn(a));
             i++;
         }
         if (arg != args.length) throw new IllegalArgumentException(args.length - arg + " arguments left over: " + format);
         return b.toString();
+    }
+
+    /** Whether JavaPoet writes a {@code $L} argument as its {@code String.valueOf} (a code block it writes itself). */
+    private static boolean canBeWrittenIn(Object a) {
+        return a instanceof Number || a instanceof String || a instanceof Character || a instanceof Boolean;
+    }
+
+    /** An argument as text in a format: as JavaPoet writes it, with {@code $} doubled. */
+    private static String writtenIn(Object a) {
+        return String.valueOf(a).replace("$", "$$");
     }
 
     private static String safe(String s) {

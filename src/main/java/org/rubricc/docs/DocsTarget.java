@@ -72,10 +72,10 @@ public final class DocsTarget implements Target {
         GuidelinesWriter writer = new GuidelinesWriter(rubric, previous);
         String text = writer.write(false);
         SafeLinks.Cleaned parsed = SafeLinks.cleaned(text, PARSER);
-        String md = ensureNewline(FORMATTER.render(parsed.doc()));
+        String md = formatted(parsed.doc());
         String html = (parsed.text().equals(text) ? asPage(parsed.doc(), writer.tocOffset(), previous.isPresent())
                 : Optional.<String>empty())
-                .map(body -> Page.wrap(rubric.title() + " " + rubric.version(), body))
+                .map(body -> guidelinesPage(rubric, body))
                 .orElseGet(() -> html(rubric, previous));
         return List.of(GeneratedFile.text("guidelines.md", md), GeneratedFile.text("guidelines.html", html));
     }
@@ -122,7 +122,11 @@ public final class DocsTarget implements Target {
 
     /** Markdown text run through Flexmark's parser and formatter, as every Markdown file rubricc writes is. */
     public static String normalise(String markdown) {
-        Document doc = SafeLinks.parse(markdown, PARSER);
+        return formatted(SafeLinks.parse(markdown, PARSER));
+    }
+
+    /** A parse, cleaned of unsafe links, as normalised Markdown. */
+    private static String formatted(Document doc) {
         return ensureNewline(FORMATTER.render(doc));
     }
 
@@ -132,7 +136,11 @@ public final class DocsTarget implements Target {
     }
 
     public static String html(Rubric rubric, Optional<Version> previous) {
-        return Page.wrap(rubric.title() + " " + rubric.version(), body(new GuidelinesWriter(rubric, previous).write(true)));
+        return guidelinesPage(rubric, body(new GuidelinesWriter(rubric, previous).write(true)));
+    }
+
+    private static String guidelinesPage(Rubric rubric, String body) {
+        return Page.wrap(rubric.title() + " " + rubric.version(), body);
     }
 
     /** The parser of every Markdown text the docs target reads. */
