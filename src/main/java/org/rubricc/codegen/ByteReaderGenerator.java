@@ -63,7 +63,7 @@ final class ByteReaderGenerator {
                 .addJavadoc("The bytes {@code ss .. se} index: the input's, or {@code scratch} where the string had escapes.\n").build());
         stateType.addField(FieldSpec.builder(byte[].class, "scratch").addJavadoc("Decoded strings with escapes.\n").build());
 
-        type.addMethod(MethodSpec.methodBuilder("plain").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(violations)
+        type.addMethod(Method.builder("plain").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(violations)
                 .addJavadoc("The verdict of the byte reader, or null when it leaves the rating to Jackson's parser.\n")
                 .addParameter(byte[].class, "json").addParameter(int.class, "offset").addParameter(int.class, "length")
                 .addParameter(boolean.class, "quick")
@@ -88,7 +88,7 @@ final class ByteReaderGenerator {
             keyLookup("plainDimension", "D", dims.stream().map(Dimension::id).toList(), "The index of the dimension whose id was just read, or -1.");
         } else {
             // as many keys as dimensions would not fit one class: the ids' hash map instead
-            type.addMethod(MethodSpec.methodBuilder("plainDimension").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(int.class)
+            type.addMethod(Method.builder("plainDimension").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(int.class)
                     .addParameter(state, "st").addJavadoc("The index of the dimension whose id was just read, or -1.\n")
                     .addStatement("return dimension(text(st))").build());
         }
@@ -116,7 +116,7 @@ final class ByteReaderGenerator {
             bytesConstant(prefix + k, keys.get(k));
             byLength.computeIfAbsent(keys.get(k).getBytes(StandardCharsets.UTF_8).length, x -> new ArrayList<>()).add(k);
         }
-        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(int.class)
+        Method m = Method.builder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(int.class)
                 .addParameter(state, "st").addJavadoc(doc + "\n")
                 .beginControlFlow("switch (st.se - st.ss)");
         for (Map.Entry<Integer, List<Integer>> e : byLength.entrySet()) {
@@ -128,13 +128,13 @@ final class ByteReaderGenerator {
         type.addMethod(m.build());
     }
 
-    private MethodSpec.Builder reader(String name, String doc) {
-        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).addParameter(state, "st")
+    private Method reader(String name, String doc) {
+        return Method.builder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).addParameter(state, "st")
                 .addJavadoc(doc + "\n");
     }
 
     private void rating() {
-        MethodSpec.Builder m = reader("plainRating", "The members of the rating object, read from bytes.")
+        Method m = reader("plainRating", "The members of the rating object, read from bytes.")
                 .addStatement("if (!first(st, '}')) return")
                 .beginControlFlow("do")
                 .addStatement("string(st)")
@@ -185,7 +185,7 @@ final class ByteReaderGenerator {
     }
 
     private void answers() {
-        MethodSpec.Builder m = reader("plainAnswers", "The members of {@code answers}, read from bytes.")
+        Method m = reader("plainAnswers", "The members of {@code answers}, read from bytes.")
                 .addStatement("if (!first(st, '}')) return")
                 .beginControlFlow("do")
                 .addStatement("string(st)")
@@ -201,7 +201,7 @@ final class ByteReaderGenerator {
             for (int i = 0; i < dims.size(); i++) m.addStatement(inline("case $L: plainAnswer$L(st); break", i, i));
             m.addStatement("default: throw new $T()", IllegalStateException.class).endControlFlow();
         } else {
-            m.addCode(generator.partSwitches("plainAnswersIn", n -> MethodSpec.methodBuilder(n).addParameter(state, "st")
+            m.addCode(generator.partSwitches("plainAnswersIn", n -> Method.builder(n).addParameter(state, "st")
                     .addParameter(int.class, "d"), i -> CodeBlock.of("case $L: plainAnswer$L(st); break;\n", i, i),
                     k -> CodeBlock.of("plainAnswersIn$L(st, d);\n", k)));
         }
@@ -256,7 +256,7 @@ final class ByteReaderGenerator {
         boolean text = s instanceof Scale.Text;
         List<Scale.Choice> choices = s instanceof Scale.Categorical cat ? cat.choices() : multi ? ((Scale.MultiSelect) s).choices() : null;
         if (choices != null) choiceLookup(i, choices);
-        MethodSpec.Builder m = MethodSpec.methodBuilder("plainAnswer" + i).addModifiers(layout.modifiersOf(i)).addParameter(state, "st")
+        Method m = Method.builder("plainAnswer" + i).addModifiers(layout.modifiersOf(i)).addParameter(state, "st")
                 .addJavadoc("The answer of dimension " + i + ", read from bytes.\n")
                 .addStatement("int c = peek(st)")
                 .beginControlFlow("if (c == '\"')")
@@ -316,7 +316,7 @@ final class ByteReaderGenerator {
 
     /** {@code plainChoiceI(st)}: the index of the choice whose id was just read, or OTHER. */
     private void choiceLookup(int i, List<Scale.Choice> choices) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("plainChoice" + i).addModifiers(layout.modifiersOf(i)).addParameter(state, "st")
+        Method m = Method.builder("plainChoice" + i).addModifiers(layout.modifiersOf(i)).addParameter(state, "st")
                 .addJavadoc("The index of the choice of dimension " + i + " just read, or OTHER.\n")
                 .returns(int.class);
         for (int k = 0; k < choices.size(); k++) {

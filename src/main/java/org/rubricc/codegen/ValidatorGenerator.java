@@ -137,6 +137,18 @@ public final class ValidatorGenerator {
      * and code blocks stay arguments.
      */
     static CodeBlock c(String format, Object... args) {
+        return f(format, args).block();
+    }
+
+    /** A format and its arguments as {@link #c} writes them, for a {@link Method}'s statement. */
+    record Format(String format, Object[] args) {
+        CodeBlock block() {
+            return CodeBlock.of(format, args);
+        }
+    }
+
+    /** The format and arguments of {@link #c}. */
+    static Format f(String format, Object... args) {
         StringBuilder f = new StringBuilder();
         List<Object> kept = new ArrayList<>();
         int arg = 0;
@@ -157,7 +169,7 @@ public final class ValidatorGenerator {
                 f.append(ch);
             }
         }
-        return CodeBlock.of(f.toString(), kept.toArray());
+        return new Format(f.toString(), kept.toArray());
     }
 
     /**
@@ -248,11 +260,11 @@ public final class ValidatorGenerator {
         type.addField(FieldSpec.builder(self.nestedClass("Stop"), "STOP", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("new Stop()").build());
 
-        type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
+        type.addMethod(Method.builder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
                 .addJavadoc("Every violation of one rating given as UTF-8 JSON; an empty list when it is valid.\n")
                 .addParameter(byte[].class, "json")
                 .addStatement("return validate(json, 0, json.length)").build());
-        type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
+        type.addMethod(Method.builder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
                 .addJavadoc("Every violation of the rating in {@code json[offset .. offset + length)} (UTF-8 JSON, one\n"
                         + "value, no trailing content); an empty list when it is valid. Input that is not one JSON object\n"
                         + "gives one {@code malformed-json} violation.\n\n"
@@ -272,7 +284,7 @@ public final class ValidatorGenerator {
                 .nextControlFlow("catch ($T e)", IO_EXCEPTION)
                 .addStatement("return malformed(\"not valid JSON: \" + e.getMessage())")
                 .endControlFlow().build());
-        type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
+        type.addMethod(Method.builder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
                 .addJavadoc("Every violation of the rating in {@code json}; an empty list when it is valid.\n")
                 .addParameter(String.class, "json")
                 .beginControlFlow("try ($T p = JSON.createParser(json))", JSON_PARSER)
@@ -280,7 +292,7 @@ public final class ValidatorGenerator {
                 .nextControlFlow("catch ($T e)", IO_EXCEPTION)
                 .addStatement("return malformed(\"not valid JSON: \" + e.getMessage())")
                 .endControlFlow().build());
-        type.addMethod(MethodSpec.methodBuilder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
+        type.addMethod(Method.builder("validate").addModifiers(Modifier.PUBLIC).returns(violations)
                 .addJavadoc("Every violation of the next value of a parser the caller owns (its current token, or the\n"
                         + "next one when it has none). The parser is left on the value's last token; what follows is\n"
                         + "not read. JSON that is not well-formed (duplicate keys included) gives one\n"
@@ -302,11 +314,11 @@ public final class ValidatorGenerator {
                 .addStatement("return malformed(\"not valid JSON: \" + e.getMessage())")
                 .endControlFlow()
                 .addStatement("return verdict(st)").build());
-        type.addMethod(MethodSpec.methodBuilder("isValid").addModifiers(Modifier.PUBLIC).returns(boolean.class)
+        type.addMethod(Method.builder("isValid").addModifiers(Modifier.PUBLIC).returns(boolean.class)
                 .addJavadoc("Whether the rating (UTF-8 JSON) is valid; stops at the first violation.\n")
                 .addParameter(byte[].class, "json")
                 .addStatement("return isValid(json, 0, json.length)").build());
-        type.addMethod(MethodSpec.methodBuilder("isValid").addModifiers(Modifier.PUBLIC).returns(boolean.class)
+        type.addMethod(Method.builder("isValid").addModifiers(Modifier.PUBLIC).returns(boolean.class)
                 .addJavadoc("Whether the rating in {@code json[offset .. offset + length)} is valid; stops at the first\n"
                         + "violation, and builds no message.\n\n"
                         + "@throws IndexOutOfBoundsException when the range is not inside {@code json}\n")
@@ -320,7 +332,7 @@ public final class ValidatorGenerator {
                 .nextControlFlow("catch ($T e)", IO_EXCEPTION)
                 .addStatement("return false")
                 .endControlFlow().build());
-        type.addMethod(MethodSpec.methodBuilder("isValid").addModifiers(Modifier.PUBLIC).returns(boolean.class)
+        type.addMethod(Method.builder("isValid").addModifiers(Modifier.PUBLIC).returns(boolean.class)
                 .addJavadoc("Whether the rating in {@code json} is valid; stops at the first violation.\n")
                 .addParameter(String.class, "json")
                 .beginControlFlow("try ($T p = JSON.createParser(json))", JSON_PARSER)
@@ -328,22 +340,22 @@ public final class ValidatorGenerator {
                 .nextControlFlow("catch ($T e)", IO_EXCEPTION)
                 .addStatement("return false")
                 .endControlFlow().build());
-        type.addMethod(MethodSpec.methodBuilder("malformed").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(violations)
+        type.addMethod(Method.builder("malformed").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(violations)
                 .addParameter(String.class, "message")
-                .addStatement(c("return $T.of(new $T($S, $S, message))", LIST, violation, "", MALFORMED_JSON)).build());
+                .addStatement(f("return $T.of(new $T($S, $S, message))", LIST, violation, "", MALFORMED_JSON)).build());
     }
 
     // ---------------------------------------------------------------------------------------------
     // Reading a rating
     // ---------------------------------------------------------------------------------------------
 
-    private MethodSpec.Builder reader(String name) {
-        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+    private Method reader(String name) {
+        return Method.builder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(JSON_PARSER, "p").addParameter(state, "st").addException(IO_EXCEPTION);
     }
 
     private void parsing() {
-        type.addMethod(MethodSpec.methodBuilder("document").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(violations)
+        type.addMethod(Method.builder("document").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(violations)
                 .addJavadoc("One whole document: one JSON value and nothing after it, as {@code rubricc validate} reads a line.\n")
                 .addParameter(JSON_PARSER, "p").addParameter(boolean.class, "quick").addException(IO_EXCEPTION)
                 .addStatement("$T st = new State(quick)", state)
@@ -368,26 +380,26 @@ public final class ValidatorGenerator {
                 .endControlFlow().build());
 
         String unknownTop = "`; a rating has only " + String.join(", ", TOP_LEVEL);
-        MethodSpec.Builder rating = reader("rating")
+        Method rating = reader("rating")
                 .addJavadoc("The members of the rating object, up to its end.\n")
                 .addStatement("String name")
                 .beginControlFlow("while ((name = p.nextFieldName()) != null)")
                 .addStatement("if (seen(st, name)) throw duplicate(p, name)")
                 .addStatement("$T t = p.nextToken()", JSON_TOKEN)
                 .beginControlFlow("switch (name)");
-        MethodSpec.Builder seen = MethodSpec.methodBuilder("seen").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        Method seen = Method.builder("seen").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(boolean.class).addParameter(state, "st").addParameter(String.class, "name")
                 .addJavadoc("Whether the rating object has had this key already.\n")
                 .beginControlFlow("switch (name)");
-        for (String field : TOP_LEVEL) seen.addStatement(c("case $S: return st.$L != ABSENT", field, field));
+        for (String field : TOP_LEVEL) seen.addStatement(f("case $S: return st.$L != ABSENT", field, field));
         seen.addStatement("default: return !st.fresh(0, name)").endControlFlow();
         type.addMethod(seen.build());
         for (String field : List.of("rubric", "version")) {
             String expected = field.equals("rubric") ? rubric.id() : rubric.version().toString();
-            rating.beginControlFlow(c("case $S:", field))
+            rating.beginControlFlow(f("case $S:", field))
                     .beginControlFlow("if (t == JsonToken.VALUE_STRING)")
                     .addStatement(inline("st.$L = STRING", field))
-                    .beginControlFlow(c("if (!same(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), $S))", expected))
+                    .beginControlFlow(f("if (!same(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), $S))", expected))
                     .addStatement(inline("st.$LText = p.getText()", field))
                     .endControlFlow()
                     .nextControlFlow("else")
@@ -398,7 +410,7 @@ public final class ValidatorGenerator {
                     .endControlFlow();
         }
         for (String field : List.of("item", "rater")) {
-            rating.beginControlFlow(c("case $S:", field))
+            rating.beginControlFlow(f("case $S:", field))
                     .beginControlFlow("if (t == JsonToken.VALUE_STRING)")
                     .addStatement(inline("st.$L = p.getTextLength() > 0 ? STRING : EMPTY_STRING", field))
                     .nextControlFlow("else")
@@ -408,7 +420,7 @@ public final class ValidatorGenerator {
                     .addStatement("break")
                     .endControlFlow();
         }
-        rating.beginControlFlow(c("case $S:", "answers"))
+        rating.beginControlFlow(f("case $S:", "answers"))
                 .beginControlFlow("if (t == JsonToken.START_OBJECT)")
                 .addStatement("st.answers = OBJECT")
                 .addStatement("answers(p, st)")
@@ -418,7 +430,7 @@ public final class ValidatorGenerator {
                 .endControlFlow()
                 .addStatement("break")
                 .endControlFlow()
-                .beginControlFlow(c("case $S:", "justifications"))
+                .beginControlFlow(f("case $S:", "justifications"))
                 .beginControlFlow("if (t == JsonToken.START_OBJECT)")
                 .addStatement("st.justifications = OBJECT")
                 .addStatement("justifications(p, st)")
@@ -439,7 +451,7 @@ public final class ValidatorGenerator {
                 "unknown field `", unknownTop);
 
         String notADimension = "` is not a dimension of " + rubric.id() + " " + rubric.version();
-        MethodSpec.Builder answers = reader("answers")
+        Method answers = reader("answers")
                 .addJavadoc("The members of {@code answers}: each value is read by its dimension's reader.\n")
                 .addStatement("String name")
                 .beginControlFlow("while ((name = p.nextFieldName()) != null)")
@@ -463,7 +475,7 @@ public final class ValidatorGenerator {
                     .addStatement("skip(p, t)")
                     .addStatement("continue")
                     .endControlFlow()
-                    .addCode(partSwitches("answersIn", n -> MethodSpec.methodBuilder(n).addParameter(JSON_PARSER, "p")
+                    .addCode(partSwitches("answersIn", n -> Method.builder(n).addParameter(JSON_PARSER, "p")
                                     .addParameter(state, "st").addParameter(int.class, "d").addParameter(JSON_TOKEN, "t")
                                     .addException(IO_EXCEPTION),
                             i -> CodeBlock.of("case $L: answer$L(p, t, st); break;\n", i, i),
@@ -473,7 +485,7 @@ public final class ValidatorGenerator {
         type.addMethod(answers.build());
         unknownKeyReport("unknownAnswer", "Reports a key of {@code answers} that is not a dimension.", "answer", "/answers", "`",
                 notADimension);
-        type.addMethod(MethodSpec.methodBuilder("unknownJustification").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        type.addMethod(Method.builder("unknownJustification").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addJavadoc("Keeps a key of {@code justifications} that is not a dimension, in document order, for the verdict.\n")
                 .addParameter(state, "st").addParameter(String.class, "name")
                 .addStatement("if (st.unknownJustifications == null) st.unknownJustifications = new $T<>()", ARRAY_LIST)
@@ -515,12 +527,12 @@ public final class ValidatorGenerator {
      * holding dimension {@code d} (at least 0), each call written by {@code call}. A switch over every dimension in
      * one method would pass the JVM's 64 KiB per method from a few thousand dimensions.
      */
-    CodeBlock partSwitches(String name, java.util.function.Function<String, MethodSpec.Builder> signature,
+    CodeBlock partSwitches(String name, java.util.function.Function<String, Method> signature,
             java.util.function.IntFunction<CodeBlock> perCase, java.util.function.IntFunction<CodeBlock> call) {
         CodeBlock.Builder chain = CodeBlock.builder();
         int classes = layout.dimensionClasses();
         for (int k = 0; k < classes; k++) {
-            MethodSpec.Builder part = signature.apply(name + k).addModifiers(Layout.modifiers(k)).beginControlFlow("switch (d)");
+            Method part = signature.apply(name + k).addModifiers(Layout.modifiers(k)).beginControlFlow("switch (d)");
             for (int i = layout.first(k); i < layout.first(k + 1); i++) part.addCode(perCase.apply(i));
             part.addStatement("default: throw new $T()", IllegalStateException.class).endControlFlow();
             layout.type(k).addMethod(part.build());
@@ -537,11 +549,11 @@ public final class ValidatorGenerator {
      * list {@code list}, with the message {@code before + key + after}. Both readers call it.
      */
     private void unknownKeyReport(String name, String doc, String list, String parent, String before, String after) {
-        type.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        type.addMethod(Method.builder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addJavadoc(doc + "\n")
                 .addParameter(state, "st").addParameter(String.class, "name")
                 .addStatement("st.stop()")
-                .addStatement(c("st.$L(new $T(pointer($S, name), $S, $S + name + $S))", list, violation, parent, UNKNOWN_KEY, before, after))
+                .addStatement(f("st.$L(new $T(pointer($S, name), $S, $S + name + $S))", list, violation, parent, UNKNOWN_KEY, before, after))
                 .build());
     }
 
@@ -555,7 +567,7 @@ public final class ValidatorGenerator {
         boolean multi = s instanceof Scale.MultiSelect;
         boolean text = s instanceof Scale.Text;
         boolean choices = s instanceof Scale.Categorical;
-        MethodSpec.Builder m = MethodSpec.methodBuilder("answer" + i).addModifiers(layout.modifiersOf(i))
+        Method m = Method.builder("answer" + i).addModifiers(layout.modifiersOf(i))
                 .addParameter(JSON_PARSER, "p").addParameter(JSON_TOKEN, "t").addParameter(state, "st")
                 .addException(IO_EXCEPTION);
         if (JavaNames.commentSafe(d.id())) m.addJavadoc("Dimension $L.\n", d.id());
@@ -620,7 +632,7 @@ public final class ValidatorGenerator {
                     .nextControlFlow("else")
                     .addStatement("skip(p, item)")
                     .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S + at, $S, $S))", violation, path + "/", WRONG_TYPE,
+                    .addStatement(f("st.answer(new $T($S + at, $S, $S))", violation, path + "/", WRONG_TYPE,
                             "each answer of " + title + " must be a choice id: " + allowed))
                     .endControlFlow()
                     .endControlFlow();
@@ -640,18 +652,18 @@ public final class ValidatorGenerator {
         layout.of(i).addMethod(m.build());
 
         // On its scale, in the order of the runtime validator's checks; shared by both readers.
-        m = MethodSpec.methodBuilder("check" + i).addModifiers(layout.modifiersOf(i)).addParameter(state, "st");
+        m = Method.builder("check" + i).addModifiers(layout.modifiersOf(i)).addParameter(state, "st");
         if (JavaNames.commentSafe(d.id())) m.addJavadoc("Whether the answer read for $L is on its scale.\n", d.id());
         if (d.notApplicable().isPresent()) m.addStatement(inline("if (st.k$L == STRING && st.c$L == NOT_APPLICABLE) return", i, i));
         if (s instanceof Scale.Ordinal || s instanceof Scale.Numeric) {
             boolean ordinal = s instanceof Scale.Ordinal;
             m.beginControlFlow(inline("if (st.k$L != NUMBER)", i))
                     .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be a number: " + allowed))
+                    .addStatement(f("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be a number: " + allowed))
                     .nextControlFlow(ordinal ? "else if (point$L(st.n$L, st.s$L, st.b$L) < 0)" : "else if (!accepts$L(st.n$L, st.s$L, st.b$L))",
                             i, i, i, i)
                     .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S, $S, cut(numberJson(st.n$L, st.s$L, st.b$L, st.f$L)) + $S))", violation, path,
+                    .addStatement(f("st.answer(new $T($S, $S, cut(numberJson(st.n$L, st.s$L, st.b$L, st.f$L)) + $S))", violation, path,
                             NOT_ON_SCALE, i, i, i, i, (ordinal ? " is not a point of " : " is not allowed for ") + title + ": " + allowed))
                     .endControlFlow();
             if (ordinal) pointLookup(i, (Scale.Ordinal) s);
@@ -659,25 +671,25 @@ public final class ValidatorGenerator {
         } else if (choices) {
             m.beginControlFlow(inline("if (st.k$L != STRING)", i))
                     .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be a choice id: " + allowed))
+                    .addStatement(f("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be a choice id: " + allowed))
                     .nextControlFlow(inline("else if (st.c$L < 0)", i))
                     .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S, $S, cut(st.c$L == NOT_APPLICABLE ? $S : quote(st.x$L)) + $S))", violation, path,
+                    .addStatement(f("st.answer(new $T($S, $S, cut(st.c$L == NOT_APPLICABLE ? $S : quote(st.x$L)) + $S))", violation, path,
                             NOT_ON_SCALE, i, "\"n/a\"", i, " is not a choice of " + title + ": " + allowed))
                     .endControlFlow();
             choiceLookup(i, ((Scale.Categorical) s).choices());
         } else if (s instanceof Scale.Bool) {
             m.beginControlFlow(inline("if (st.k$L != TRUE && st.k$L != FALSE)", i, i))
                     .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be true or false: " + allowed))
+                    .addStatement(f("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be true or false: " + allowed))
                     .endControlFlow();
         } else if (multi) {
             m.addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE,
+                    .addStatement(f("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE,
                             title + " must be an array of choice ids: " + allowed));
             Scale.MultiSelect ms = (Scale.MultiSelect) s;
             choiceLookup(i, ms.choices());
-            MethodSpec.Builder select = MethodSpec.methodBuilder("select" + i).addModifiers(layout.modifiersOf(i))
+            Method select = Method.builder("select" + i).addModifiers(layout.modifiersOf(i))
                     .returns(boolean.class).addParameter(state, "st").addParameter(int.class, "ch")
                     .addJavadoc("Selects a choice; false when it was selected already.\n")
                     .addStatement("long bit = 1L << (ch & 63)")
@@ -696,21 +708,21 @@ public final class ValidatorGenerator {
             Scale.Text t = (Scale.Text) s;
             m.beginControlFlow(inline("if (st.k$L != STRING)", i))
                     .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be text"))
+                    .addStatement(f("st.answer(new $T($S, $S, $S))", violation, path, WRONG_TYPE, title + " must be text"))
                     .nextControlFlow(inline("else if (st.l$L < $L)", i, t.minLength()))
                     .addStatement("st.stop()")
-                    .addStatement(c("st.answer(new $T($S, $S, $S + st.l$L + $S))", violation, path, TEXT_TOO_SHORT,
+                    .addStatement(f("st.answer(new $T($S, $S, $S + st.l$L + $S))", violation, path, TEXT_TOO_SHORT,
                             title + " needs at least " + t.minLength() + " characters (got ", i, ")"));
             if (t.maxLength().isPresent()) {
                 m.nextControlFlow(inline("else if (st.l$L > $L)", i, t.maxLength().get()))
                         .addStatement("st.stop()")
-                        .addStatement(c("st.answer(new $T($S, $S, $S + st.l$L + $S))", violation, path, TEXT_TOO_LONG,
+                        .addStatement(f("st.answer(new $T($S, $S, $S + st.l$L + $S))", violation, path, TEXT_TOO_LONG,
                                 title + " allows at most " + t.maxLength().get() + " characters (got ", i, ")"));
             }
             if (t.pattern().isPresent()) {
                 m.nextControlFlow(inline("else if (!st.p$L)", i))
                         .addStatement("st.stop()")
-                        .addStatement(c("st.answer(new $T($S, $S, $S))", violation, path, TEXT_PATTERN, title + t.pattern().get().mismatch()));
+                        .addStatement(f("st.answer(new $T($S, $S, $S))", violation, path, TEXT_PATTERN, title + t.pattern().get().mismatch()));
             }
             m.endControlFlow();
         }
@@ -719,27 +731,27 @@ public final class ValidatorGenerator {
 
     /** The checks of one item of a multi-select answer and of its size, shared by both readers. */
     private void itemChecks(int i, Scale.MultiSelect ms, String path, String title, String allowed) {
-        layout.of(i).addMethod(MethodSpec.methodBuilder("offChoice" + i).addModifiers(layout.modifiersOf(i))
+        layout.of(i).addMethod(Method.builder("offChoice" + i).addModifiers(layout.modifiersOf(i))
                 .addParameter(state, "st").addParameter(int.class, "at").addParameter(String.class, "text")
                 .addStatement("st.stop()")
-                .addStatement(c("st.answer(new $T($S + at, $S, cut(quote(text)) + $S))", violation, path + "/",
+                .addStatement(f("st.answer(new $T($S + at, $S, cut(quote(text)) + $S))", violation, path + "/",
                         NOT_ON_SCALE, " is not a choice of " + title + ": " + allowed))
                 .build());
-        layout.of(i).addMethod(MethodSpec.methodBuilder("twice" + i).addModifiers(layout.modifiersOf(i))
+        layout.of(i).addMethod(Method.builder("twice" + i).addModifiers(layout.modifiersOf(i))
                 .addParameter(state, "st").addParameter(int.class, "at").addParameter(int.class, "ch")
                 .addStatement("st.stop()")
-                .addStatement(c("st.answer(new $T($S + at, $S, cut(quote(CHOICES$L[ch])) + $S))", violation, path + "/",
+                .addStatement(f("st.answer(new $T($S + at, $S, cut(quote(CHOICES$L[ch])) + $S))", violation, path + "/",
                         DUPLICATE_CHOICE, i, " is selected twice in " + title))
                 .build());
-        layout.of(i).addMethod(MethodSpec.methodBuilder("size" + i).addModifiers(layout.modifiersOf(i))
+        layout.of(i).addMethod(Method.builder("size" + i).addModifiers(layout.modifiersOf(i))
                 .addParameter(state, "st").addParameter(int.class, "size")
                 .beginControlFlow(inline("if (size < $L)", ms.min()))
                 .addStatement("st.stop()")
-                .addStatement(c("st.answer(new $T($S, $S, $S + size + $S))", violation, path, TOO_FEW_CHOICES,
+                .addStatement(f("st.answer(new $T($S, $S, $S + size + $S))", violation, path, TOO_FEW_CHOICES,
                         title + " needs at least " + ms.min() + (ms.min() == 1 ? " choice" : " choices") + " (got ", ")"))
                 .nextControlFlow(inline("else if (size > $L)", ms.max()))
                 .addStatement("st.stop()")
-                .addStatement(c("st.answer(new $T($S, $S, $S + size + $S))", violation, path, TOO_MANY_CHOICES,
+                .addStatement(f("st.answer(new $T($S, $S, $S + size + $S))", violation, path, TOO_MANY_CHOICES,
                         title + " allows at most " + ms.max() + (ms.max() == 1 ? " choice" : " choices") + " (got ", ")"))
                 .endControlFlow()
                 .build());
@@ -755,11 +767,11 @@ public final class ValidatorGenerator {
 
     /** {@code choiceI(chars, offset, length)}: the index of the choice with that id, or OTHER; and the ids as {@code CHOICESi}. */
     private void choiceLookup(int i, List<Scale.Choice> choices) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("choice" + i).addModifiers(layout.modifiersOf(i))
+        Method m = Method.builder("choice" + i).addModifiers(layout.modifiersOf(i))
                 .returns(int.class).addParameter(char[].class, "c").addParameter(int.class, "o").addParameter(int.class, "l");
         CodeBlock.Builder ids = CodeBlock.builder();
         for (int k = 0; k < choices.size(); k++) {
-            m.addStatement(c("if (same(c, o, l, $S)) return $L", choices.get(k).id(), k));
+            m.addStatement(f("if (same(c, o, l, $S)) return $L", choices.get(k).id(), k));
             ids.add(k == 0 ? "$L" : ", $L", JavaNames.literal(choices.get(k).id()));
         }
         m.addStatement("return OTHER");
@@ -770,7 +782,7 @@ public final class ValidatorGenerator {
 
     /** {@code pointI(n, s, b)}: the index of the point with that value, or -1. */
     private void pointLookup(int i, Scale.Ordinal o) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("point" + i).addModifiers(layout.modifiersOf(i))
+        Method m = Method.builder("point" + i).addModifiers(layout.modifiersOf(i))
                 .returns(int.class).addParameter(long.class, "n").addParameter(int.class, "s").addParameter(BIG_DECIMAL, "b");
         m.beginControlFlow("if (b == null)");
         for (int k = 0; k < o.points().size(); k++) {
@@ -788,7 +800,7 @@ public final class ValidatorGenerator {
 
     /** {@code acceptsI(n, s, b)}: whether a number is on the range scale; exact, as {@link Scale.Numeric#accepts}. */
     private void rangeCheck(int i, Scale.Numeric r) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("accepts" + i).addModifiers(layout.modifiersOf(i))
+        Method m = Method.builder("accepts" + i).addModifiers(layout.modifiersOf(i))
                 .returns(boolean.class).addParameter(long.class, "n").addParameter(int.class, "s").addParameter(BIG_DECIMAL, "b");
         Optional<Exact> min = Exact.of(r.min()), max = Exact.of(r.max());
         Optional<Exact> step = r.step().flatMap(Exact::of);
@@ -827,7 +839,7 @@ public final class ValidatorGenerator {
 
     private void verdict() {
         String id = rubric.id(), version = rubric.version().toString();
-        MethodSpec.Builder m = MethodSpec.methodBuilder("verdict").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        Method m = Method.builder("verdict").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(violations).addParameter(state, "st")
                 .addJavadoc("Every violation of a rating read whole, in the runtime validator's order: top-level keys,\n"
                         + "identity, item and rater, answers on their scales, which questions are asked, justifications,\n"
@@ -836,36 +848,36 @@ public final class ValidatorGenerator {
         topField(m, "rubric", "/rubric", "`rubric` is missing; it must be \"" + id + "\"", "`rubric` must be the string \"" + id + "\"");
         m.beginControlFlow("else if (st.rubricText != null)")
                 .addStatement("st.stop()")
-                .addStatement(c("st.add(new $T($S, $S, $S + st.rubricText + $S))", violation, "/rubric", WRONG_RUBRIC,
+                .addStatement(f("st.add(new $T($S, $S, $S + st.rubricText + $S))", violation, "/rubric", WRONG_RUBRIC,
                         "this rating is for rubric \"", "\", not \"" + id + "\""))
                 .endControlFlow();
         topField(m, "version", "/version", "`version` is missing; it must be \"" + version + "\"",
                 "`version` must be the string \"" + version + "\"");
         m.beginControlFlow("else if (st.versionText != null)")
                 .addStatement("st.stop()")
-                .addStatement(c("st.add(new $T($S, $S, $S + st.versionText + $S))", violation, "/version", WRONG_VERSION,
+                .addStatement(f("st.add(new $T($S, $S, $S + st.versionText + $S))", violation, "/version", WRONG_VERSION,
                         "this rating was written for version ", " of " + id + ", not for version " + version))
                 .endControlFlow();
         for (String f : List.of("item", "rater")) {
             topField(m, f, "/" + f, "`" + f + "` is missing", null);
             m.beginControlFlow(inline("else if (st.$L != STRING)", f))
                     .addStatement("st.stop()")
-                    .addStatement(c("st.add(new $T($S, $S, $S))", violation, "/" + f, WRONG_TYPE, "`" + f + "` must be a non-empty string"))
+                    .addStatement(f("st.add(new $T($S, $S, $S))", violation, "/" + f, WRONG_TYPE, "`" + f + "` must be a non-empty string"))
                     .endControlFlow();
         }
         m.beginControlFlow("if (st.answers == ABSENT)")
                 .addStatement("st.stop()")
-                .addStatement(c("st.add(new $T($S, $S, $S))", violation, "/answers", MISSING_FIELD, "`answers` is missing"))
+                .addStatement(f("st.add(new $T($S, $S, $S))", violation, "/answers", MISSING_FIELD, "`answers` is missing"))
                 .addStatement("return st.result()")
                 .endControlFlow()
                 .beginControlFlow("if (st.answers != OBJECT)")
                 .addStatement("st.stop()")
-                .addStatement(c("st.add(new $T($S, $S, $S))", violation, "/answers", WRONG_TYPE, "`answers` must be an object"))
+                .addStatement(f("st.add(new $T($S, $S, $S))", violation, "/answers", WRONG_TYPE, "`answers` must be an object"))
                 .addStatement("return st.result()")
                 .endControlFlow()
                 .beginControlFlow("if (st.justifications != ABSENT && st.justifications != OBJECT)")
                 .addStatement("st.stop()")
-                .addStatement(c("st.add(new $T($S, $S, $S))", violation, "/justifications", WRONG_TYPE, "`justifications` must be an object"))
+                .addStatement(f("st.add(new $T($S, $S, $S))", violation, "/justifications", WRONG_TYPE, "`justifications` must be an object"))
                 .endControlFlow()
                 .addStatement("if (st.answerValues != null) st.addAll(st.answerValues)");
 
@@ -875,49 +887,49 @@ public final class ValidatorGenerator {
             Dimension d = dims.get(i);
             Optional<Condition> skip = rubric.skipCondition(d);
             String path = pointer("/answers", d.id());
-            CodeBlock.Builder b = CodeBlock.builder();
+            Body b = new Body();
             if (skip.isPresent()) {
                 b.beginControlFlow("if ($L)", condition(skip.get()))
                         .beginControlFlow(inline("if (st.k$L != ABSENT)", i))
                         .addStatement("st.stop()")
-                        .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, ANSWERED_WHEN_SKIPPED, Phrases.title(d)
+                        .addStatement(f("st.add(new $T($S, $S, $S))", violation, path, ANSWERED_WHEN_SKIPPED, Phrases.title(d)
                                 + " is skipped for this rating (skip when " + skip.get().toSource() + "), so it must not be answered"))
                         .endControlFlow();
                 if (d.required()) {
                     b.nextControlFlow(inline("else if (st.k$L == ABSENT)", i))
                             .addStatement("st.stop()")
-                            .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, MISSING_ANSWER, Phrases.title(d)
+                            .addStatement(f("st.add(new $T($S, $S, $S))", violation, path, MISSING_ANSWER, Phrases.title(d)
                                     + " is required (it is skipped only when " + skip.get().toSource() + ")"));
                 }
                 b.endControlFlow();
             } else if (d.required()) {
                 b.beginControlFlow(inline("if (st.k$L == ABSENT)", i))
                         .addStatement("st.stop()")
-                        .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, MISSING_ANSWER, Phrases.title(d) + " is required"))
+                        .addStatement(f("st.add(new $T($S, $S, $S))", violation, path, MISSING_ANSWER, Phrases.title(d) + " is required"))
                         .endControlFlow();
             }
             if (!b.isEmpty()) asked.add(new Block(layout.home(i), b.build()));
         }
 
         // Justifications given, in document order.
-        CodeBlock.Builder loop = CodeBlock.builder();
+        Body loop = new Body();
         loop.beginControlFlow("for (int e = 0; e < st.justifiedCount; e++)")
                 .addStatement("int d = st.justified[e]")
                 .beginControlFlow("if (d < 0)")
                 .addStatement("st.stop()")
                 .addStatement("String name = st.unknownJustifications.get(-d - 1)")
-                .addStatement(c("st.add(new $T(pointer(\"/justifications\", name), $S, \"`\" + name + $S))", violation, UNKNOWN_KEY,
+                .addStatement(f("st.add(new $T(pointer(\"/justifications\", name), $S, \"`\" + name + $S))", violation, UNKNOWN_KEY,
                         "` is not a dimension of " + id + " " + version))
                 .addStatement("continue")
                 .endControlFlow()
                 .beginControlFlow("if (st.justificationKind[d] != STRING)")
                 .addStatement("st.stop()")
-                .addStatement(c("st.add(new $T(JUSTIFICATION_PATHS[d], $S, $S + TITLES[d] + $S))", violation, WRONG_TYPE,
+                .addStatement(f("st.add(new $T(JUSTIFICATION_PATHS[d], $S, $S + TITLES[d] + $S))", violation, WRONG_TYPE,
                         "the justification of ", " must be text"))
                 .endControlFlow()
                 .beginControlFlow("if (!answered(st, d))")
                 .addStatement("st.stop()")
-                .addStatement(c("st.add(new $T(JUSTIFICATION_PATHS[d], $S, $S + TITLES[d] + $S))", violation,
+                .addStatement(f("st.add(new $T(JUSTIFICATION_PATHS[d], $S, $S + TITLES[d] + $S))", violation,
                         JUSTIFICATION_WITHOUT_ANSWER, "there is a justification for ", " but no answer"))
                 .endControlFlow()
                 .endControlFlow();
@@ -927,12 +939,12 @@ public final class ValidatorGenerator {
         for (int i = 0; i < dims.size(); i++) {
             Dimension d = dims.get(i);
             if (d.justifications().isEmpty()) continue;
-            CodeBlock.Builder b = CodeBlock.builder();
+            Body b = new Body();
             b.beginControlFlow(inline("if (st.k$L != ABSENT)", i));
             for (Dimension.Justification j : d.justifications()) {
                 String reason = "a justification is required for " + Phrases.title(d) + j.when().map(w -> " when " + w.toSource()).orElse("");
-                if (j.when().isPresent()) b.addStatement(c("if ($L) justify(st, $L, $L, $S)", condition(j.when().get()), i, j.minLength(), reason));
-                else b.addStatement(c("justify(st, $L, $L, $S)", i, j.minLength(), reason));
+                if (j.when().isPresent()) b.addStatement(f("if ($L) justify(st, $L, $L, $S)", condition(j.when().get()), i, j.minLength(), reason));
+                else b.addStatement(f("justify(st, $L, $L, $S)", i, j.minLength(), reason));
             }
             b.endControlFlow();
             required.add(new Block(layout.home(i), b.build()));
@@ -942,7 +954,7 @@ public final class ValidatorGenerator {
         List<Block> ruleBlocks = new ArrayList<>();
         for (Rule r : rubric.enforcedRules()) {
             if (r.guidanceOnly()) continue;
-            CodeBlock.Builder b = CodeBlock.builder();
+            Body b = new Body();
             if (r.when().isPresent()) b.beginControlFlow("if ($L)", condition(r.when().get()));
             String rule = Phrases.rule(r);
             for (Constraint c : r.constraints()) {
@@ -952,16 +964,16 @@ public final class ValidatorGenerator {
                 if (c instanceof Constraint.Require) {
                     b.beginControlFlow(inline("if (st.k$L == ABSENT)", i))
                             .addStatement("st.stop()")
-                            .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, RULE_VIOLATED,
+                            .addStatement(f("st.add(new $T($S, $S, $S))", violation, path, RULE_VIOLATED,
                                     rule + ": " + Phrases.title(d) + " must be answered"))
                             .endControlFlow();
                 } else if (c instanceof Constraint.Justify j) {
-                    b.addStatement(c("if (st.k$L != ABSENT) justify(st, $L, $L, $S)", i, i, j.minLength(),
+                    b.addStatement(f("if (st.k$L != ABSENT) justify(st, $L, $L, $S)", i, i, j.minLength(),
                             rule + ": a justification is required for " + Phrases.title(d)));
                 } else {
                     b.beginControlFlow("if (st.k$L != ABSENT && !($L))", i, satisfies(i, c))
                             .addStatement("st.stop()")
-                            .addStatement(c("st.add(new $T($S, $S, $S + got$L(st) + $S))", violation, path, RULE_VIOLATED,
+                            .addStatement(f("st.add(new $T($S, $S, $S + got$L(st) + $S))", violation, path, RULE_VIOLATED,
                                     rule + ": " + Phrases.constraint(d, c) + " (got ", i, ")"))
                             .endControlFlow();
                     given(i);
@@ -975,16 +987,16 @@ public final class ValidatorGenerator {
         m.addStatement("return st.result()");
         type.addMethod(m.build());
 
-        type.addMethod(MethodSpec.methodBuilder("justify").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        type.addMethod(Method.builder("justify").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addJavadoc("Reports a missing or too short justification of dimension {@code d}.\n")
                 .addParameter(state, "st").addParameter(int.class, "d").addParameter(int.class, "min").addParameter(String.class, "reason")
                 .beginControlFlow("if (st.justificationKind == null || st.justificationKind[d] == ABSENT)")
                 .addStatement("st.stop()")
-                .addStatement(c("st.add(new $T(JUSTIFICATION_PATHS[d], $S, reason + (min > 1 ? $S + min + $S : $S)))", violation,
+                .addStatement(f("st.add(new $T(JUSTIFICATION_PATHS[d], $S, reason + (min > 1 ? $S + min + $S : $S)))", violation,
                         MISSING_JUSTIFICATION, " (at least ", " characters)", ""))
                 .nextControlFlow("else if (st.justificationKind[d] == STRING && st.justificationLength[d] < min)")
                 .addStatement("st.stop()")
-                .addStatement(c("st.add(new $T(JUSTIFICATION_PATHS[d], $S, reason + $S + min + $S + st.justificationLength[d] + $S))",
+                .addStatement(f("st.add(new $T(JUSTIFICATION_PATHS[d], $S, reason + $S + min + $S + st.justificationLength[d] + $S))",
                         violation, JUSTIFICATION_TOO_SHORT, ": at least ", " characters (got ", ")"))
                 .endControlFlow()
                 .build());
@@ -1026,7 +1038,7 @@ public final class ValidatorGenerator {
      * {@code verdictN(st)} of that class, called from the verdict in order. The order of the checks, and so of the
      * violations, is the same either way.
      */
-    private void emit(MethodSpec.Builder m, List<List<Block>> segments) {
+    private void emit(Method m, List<List<Block>> segments) {
         List<Block> all = segments.stream().flatMap(List::stream).toList();
         if (all.stream().allMatch(b -> b.home() == 0) && all.stream().mapToLong(Block::chars).sum() <= Layout.METHOD_CHARS) {
             all.forEach(b -> m.addCode(b.code()));
@@ -1037,7 +1049,7 @@ public final class ValidatorGenerator {
             int from = 0;
             while (from < segment.size()) {
                 int home = segment.get(from).home();
-                MethodSpec.Builder part = MethodSpec.methodBuilder("verdict" + ++methods).addModifiers(Layout.modifiers(home))
+                Method part = Method.builder("verdict" + ++methods).addModifiers(Layout.modifiers(home))
                         .addParameter(state, "st");
                 long size = 0;
                 int to = from;
@@ -1053,14 +1065,14 @@ public final class ValidatorGenerator {
         }
     }
 
-    private void topField(MethodSpec.Builder m, String field, String path, String missing, String wrongType) {
+    private void topField(Method m, String field, String path, String missing, String wrongType) {
         m.beginControlFlow(inline("if (st.$L == ABSENT)", field))
                 .addStatement("st.stop()")
-                .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, MISSING_FIELD, missing));
+                .addStatement(f("st.add(new $T($S, $S, $S))", violation, path, MISSING_FIELD, missing));
         if (wrongType != null) {
             m.nextControlFlow(inline("else if (st.$L != STRING)", field))
                     .addStatement("st.stop()")
-                    .addStatement(c("st.add(new $T($S, $S, $S))", violation, path, WRONG_TYPE, wrongType));
+                    .addStatement(f("st.add(new $T($S, $S, $S))", violation, path, WRONG_TYPE, wrongType));
         }
         m.endControlFlow();
     }
@@ -1076,7 +1088,7 @@ public final class ValidatorGenerator {
     private void gotMethod(int i) {
         Dimension d = dims.get(i);
         Scale s = d.scale();
-        MethodSpec.Builder m = MethodSpec.methodBuilder("got" + i).addModifiers(layout.modifiersOf(i))
+        Method m = Method.builder("got" + i).addModifiers(layout.modifiersOf(i))
                 .returns(String.class).addParameter(state, "st");
         if (s instanceof Scale.Ordinal o) {
             CodeBlock.Builder labels = CodeBlock.builder();
@@ -1097,25 +1109,25 @@ public final class ValidatorGenerator {
             layout.of(i).addField(FieldSpec.builder(ArrayTypeName.of(STRING), "VALUES" + i, layout.constantsOf(i))
                     .initializer("{$L}", labels.build()).build());
             m.beginControlFlow(inline("if (st.k$L == STRING)", i))
-                    .addStatement(c("return st.c$L >= 0 ? VALUES$L[st.c$L] : st.c$L == NOT_APPLICABLE ? $S : \"\\\"\" + st.x$L + \"\\\"\"",
+                    .addStatement(f("return st.c$L >= 0 ? VALUES$L[st.c$L] : st.c$L == NOT_APPLICABLE ? $S : \"\\\"\" + st.x$L + \"\\\"\"",
                             i, i, i, i, Phrases.value(d, new Value.Choice("n/a")), i))
                     .endControlFlow();
         } else if (s instanceof Scale.Bool) {
-            m.addStatement(c("if (st.k$L == TRUE) return $S", i, Phrases.value(d, new Value.Bool(true))))
-                    .addStatement(c("if (st.k$L == FALSE) return $S", i, Phrases.value(d, new Value.Bool(false))));
+            m.addStatement(f("if (st.k$L == TRUE) return $S", i, Phrases.value(d, new Value.Bool(true))))
+                    .addStatement(f("if (st.k$L == FALSE) return $S", i, Phrases.value(d, new Value.Bool(false))));
         }
         m.addStatement(inline("return cut(json$L(st))", i));
         layout.of(i).addMethod(m.build());
-        MethodSpec.Builder json = MethodSpec.methodBuilder("json" + i).addModifiers(layout.modifiersOf(i))
+        Method json = Method.builder("json" + i).addModifiers(layout.modifiersOf(i))
                 .returns(String.class).addParameter(state, "st")
                 .addStatement(inline("if (st.k$L == NUMBER) return numberJson(st.n$L, st.s$L, st.b$L, st.f$L)", i, i, i, i, i))
                 .beginControlFlow(inline("if (st.k$L == STRING)", i));
         if (s instanceof Scale.Categorical) json.addStatement(inline("if (st.c$L >= 0) return quote(CHOICES$L[st.c$L])", i, i, i));
-        json.addStatement(c("return st.c$L == NOT_APPLICABLE ? $S : quote(st.x$L)", i, "\"n/a\"", i))
+        json.addStatement(f("return st.c$L == NOT_APPLICABLE ? $S : quote(st.x$L)", i, "\"n/a\"", i))
                 .endControlFlow()
-                .addStatement(c("if (st.k$L == TRUE) return $S", i, "true"))
-                .addStatement(c("if (st.k$L == FALSE) return $S", i, "false"))
-                .addStatement(c("if (st.k$L == NULL) return $S", i, "null"))
+                .addStatement(f("if (st.k$L == TRUE) return $S", i, "true"))
+                .addStatement(f("if (st.k$L == FALSE) return $S", i, "false"))
+                .addStatement(f("if (st.k$L == NULL) return $S", i, "null"))
                 .addStatement(inline("return st.x$L", i));
         layout.of(i).addMethod(json.build());
     }
@@ -1127,14 +1139,14 @@ public final class ValidatorGenerator {
             largeLookups();
             return;
         }
-        MethodSpec.Builder dimension = MethodSpec.methodBuilder("dimension").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        Method dimension = Method.builder("dimension").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(int.class).addParameter(String.class, "id")
                 .addJavadoc("The index of the dimension with this id, in asking order, or -1.\n")
                 .beginControlFlow("switch (id)");
         CodeBlock.Builder titles = CodeBlock.builder(), paths = CodeBlock.builder();
         for (int i = 0; i < dims.size(); i++) {
             Dimension d = dims.get(i);
-            dimension.addStatement(c("case $S: return $L", d.id(), i));
+            dimension.addStatement(f("case $S: return $L", d.id(), i));
             titles.add(i == 0 ? "$L" : ", $L", JavaNames.literal(Phrases.title(d)));
             paths.add(i == 0 ? "$L" : ", $L", JavaNames.literal(pointer("/justifications", d.id())));
         }
@@ -1182,7 +1194,7 @@ public final class ValidatorGenerator {
         type.addField(FieldSpec.builder(index, "DIMENSIONS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The index of each dimension by its id.\n")
                 .initializer("index(join($L))", ids.build()).build());
-        type.addMethod(MethodSpec.methodBuilder("join").addModifiers(Modifier.PRIVATE, Modifier.STATIC).varargs()
+        type.addMethod(Method.builder("join").addModifiers(Modifier.PRIVATE, Modifier.STATIC).varargs()
                 .returns(ArrayTypeName.of(STRING)).addParameter(ArrayTypeName.of(ArrayTypeName.of(STRING)), "parts")
                 .addJavadoc("The arrays one after the other, as one array.\n")
                 .addStatement("int n = 0")
@@ -1194,12 +1206,12 @@ public final class ValidatorGenerator {
                 .addStatement("at += part.length")
                 .endControlFlow()
                 .addStatement("return all").build());
-        type.addMethod(MethodSpec.methodBuilder("index").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        type.addMethod(Method.builder("index").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(index).addParameter(ArrayTypeName.of(STRING), "ids")
                 .addStatement("$T map = new $T<>(ids.length * 2)", index, java.util.HashMap.class)
                 .addStatement("for (int i = 0; i < ids.length; i++) map.put(ids[i], i)")
                 .addStatement("return map").build());
-        type.addMethod(MethodSpec.methodBuilder("dimension").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        type.addMethod(Method.builder("dimension").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(int.class).addParameter(String.class, "id")
                 .addJavadoc("The index of the dimension with this id, in asking order, or -1.\n")
                 .addStatement("Integer d = DIMENSIONS.get(id)")
@@ -1209,14 +1221,14 @@ public final class ValidatorGenerator {
 
     /** {@code answered(st, d)}: whether dimension {@code d} has an answer; a switch, per part when there are parts. */
     private void answered() {
-        MethodSpec.Builder answered = MethodSpec.methodBuilder("answered").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        Method answered = Method.builder("answered").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(boolean.class).addParameter(state, "st").addParameter(int.class, "d");
         if (layout.dimensionClasses() == 1) {
             answered.beginControlFlow("switch (d)");
             for (int i = 0; i < dims.size(); i++) answered.addStatement(inline("case $L: return st.k$L != ABSENT", i, i));
             answered.addStatement("default: return false").endControlFlow();
         } else {
-            answered.addCode(partSwitches("answeredIn", n -> MethodSpec.methodBuilder(n).returns(boolean.class)
+            answered.addCode(partSwitches("answeredIn", n -> Method.builder(n).returns(boolean.class)
                     .addParameter(state, "st").addParameter(int.class, "d"),
                     i -> CodeBlock.of("case $L: return st.k$L != ABSENT;\n", i, i),
                     k -> CodeBlock.of("return answeredIn$L(st, d);\n", k)));
@@ -1352,30 +1364,30 @@ public final class ValidatorGenerator {
         stateType.addField(listOfViolations, "out");
         stateType.addMethod(MethodSpec.constructorBuilder().addParameter(boolean.class, "quick")
                 .addStatement("this.quick = quick").build());
-        stateType.addMethod(MethodSpec.methodBuilder("stop")
+        stateType.addMethod(Method.builder("stop")
                 .addJavadoc("Called before each violation: {@code isValid} needs no more.\n")
                 .addStatement("if (quick) throw STOP").build());
-        stateType.addMethod(MethodSpec.methodBuilder("top").addParameter(violation, "v")
+        stateType.addMethod(Method.builder("top").addParameter(violation, "v")
                 .addStatement("if (top == null) top = new $T<>()", ARRAY_LIST).addStatement("top.add(v)").build());
-        stateType.addMethod(MethodSpec.methodBuilder("answer").addParameter(violation, "v")
+        stateType.addMethod(Method.builder("answer").addParameter(violation, "v")
                 .addStatement("if (answerValues == null) answerValues = new $T<>()", ARRAY_LIST).addStatement("answerValues.add(v)").build());
-        stateType.addMethod(MethodSpec.methodBuilder("add").addParameter(violation, "v")
+        stateType.addMethod(Method.builder("add").addParameter(violation, "v")
                 .addStatement("if (out == null) out = new $T<>()", ARRAY_LIST).addStatement("out.add(v)").build());
-        stateType.addMethod(MethodSpec.methodBuilder("addAll").addParameter(violations, "vs")
+        stateType.addMethod(Method.builder("addAll").addParameter(violations, "vs")
                 .addStatement("if (out == null) out = new $T<>()", ARRAY_LIST).addStatement("out.addAll(vs)").build());
-        stateType.addMethod(MethodSpec.methodBuilder("justified").addParameter(int.class, "entry")
+        stateType.addMethod(Method.builder("justified").addParameter(int.class, "entry")
                 .addStatement(inline("if (justified == null) justified = new int[$L]", Math.max(4, dims.size())))
                 .addStatement("if (justifiedCount == justified.length) justified = $T.copyOf(justified, justified.length * 2)",
                         java.util.Arrays.class)
                 .addStatement("justified[justifiedCount++] = entry").build());
         stateType.addField(ParameterizedTypeName.get(ClassName.get(java.util.HashSet.class), ClassName.get(String.class)), "unknownKeys");
-        stateType.addMethod(MethodSpec.methodBuilder("fresh").returns(boolean.class)
+        stateType.addMethod(Method.builder("fresh").returns(boolean.class)
                 .addJavadoc("Records a key that is not a field of the format or a dimension, in one of the rating object (0),\n"
                         + "{@code answers} (1) and {@code justifications} (2); false when that object had it already.\n")
                 .addParameter(int.class, "object").addParameter(String.class, "name")
                 .addStatement("if (unknownKeys == null) unknownKeys = new $T<>()", java.util.HashSet.class)
                 .addStatement("return unknownKeys.add(object + name)").build());
-        stateType.addMethod(MethodSpec.methodBuilder("result").returns(violations)
+        stateType.addMethod(Method.builder("result").returns(violations)
                 .addStatement("return out == null ? $T.of() : $T.unmodifiableList(out)", LIST, COLLECTIONS).build());
     }
 }
