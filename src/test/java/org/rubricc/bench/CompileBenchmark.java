@@ -25,8 +25,8 @@ import org.rubricc.model.Rubric;
  * 1,000, 2,000 and 5,000 dimensions (README, "Benchmark"). Two parts:
  *
  * <ul>
- *   <li>the command as a user runs it: a fresh JVM per run, with the launcher's settings for compile ({@code -Xmx1g
- *       -XX:+UseParallelGC -XX:TieredStopAtLevel=1}, and transparent huge pages where the kernel gives them on request), the sizes in turns, round after round; the median wall time counts, and a run that
+ *   <li>the command as a user runs it: a fresh JVM per run, with the launcher's settings for compile ({@code -Xms1g -Xmx1g
+ *       -XX:+UseParallelGC -XX:MaxTenuringThreshold=1 -XX:TieredStopAtLevel=1}, and transparent huge pages where the kernel gives them on request), the sizes in turns, round after round; the median wall time counts, and a run that
  *       needs more than the 1 GiB heap fails;
  *   <li>in this JVM, after a warm-up: the check and each target in turn, with the heap's peak, so that the
  *       stage whose time grows faster than the rubric shows.
@@ -40,8 +40,9 @@ public final class CompileBenchmark {
 
     /** The JVM options of the launcher, src/main/sh/rubricc, for the commands that go through ratings (validate). */
     static final List<String> LAUNCHER_OPTIONS = withHugePages("-Xmx1g", "-XX:+UseSerialGC");
-    /** The launcher's JVM options for compile: the parallel collector, the quick compiler only. */
-    static final List<String> COMPILE_OPTIONS = withHugePages("-Xmx1g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
+    /** The launcher's JVM options for compile: the parallel collector, promoting at once, the quick compiler only. */
+    static final List<String> COMPILE_OPTIONS = withHugePages("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC",
+            "-XX:MaxTenuringThreshold=1", "-XX:TieredStopAtLevel=1");
 
     /** The options, and transparent huge pages where the kernel gives them on request, as the launcher asks. */
     static List<String> withHugePages(String... options) {
