@@ -1,5 +1,6 @@
-// The launcher (target/rubricc) and its class-data archive (target/rubricc.jsa, written by `mvn package`): the
-// archive must change nothing a user sees. Run by Maven's integration-test phase, after the package phase.
+// The launcher (target/rubricc) and its class-data archives (target/rubricc.jsa and, for compile,
+// target/rubricc-compile.jsa, written by `mvn package`): the archives must change nothing a user sees. Run by
+// Maven's integration-test phase, after the package phase.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -30,9 +31,17 @@ function plain(args) {
 
 const commands = [['check', rubric], ['validate', rubric, ratings], ['--version']];
 
-test('mvn package writes the class-data archive beside the jar', () => {
+test('mvn package writes the class-data archives beside the jar', () => {
     assert.ok(existsSync(join(target, 'rubricc.jsa')), 'target/rubricc.jsa exists');
+    assert.ok(existsSync(join(target, 'rubricc-compile.jsa')), 'target/rubricc-compile.jsa exists');
+    assert.ok(!existsSync(join(target, 'cds-compile')), 'the files the compile archive was made from are gone');
 });
+
+/** compile through a launcher: its status and what it printed, with the output folder named the same. */
+function compiled(launcher, out) {
+    const r = run(launcher, ['compile', join(root, 'rubrics'), '-o', out]);
+    return { status: r.status, stdout: r.stdout.replaceAll(out, 'OUT'), stderr: r.stderr.replaceAll(out, 'OUT') };
+}
 
 for (const args of commands) {
     test(`the launcher with its archive prints what java -jar prints: rubricc ${args[0]}`, () => {
@@ -43,11 +52,17 @@ for (const args of commands) {
 test('an archive that does not match the jar (moved, rebuilt, damaged) is ignored without a word', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rubricc-launcher-'));
     try {
-        for (const f of ['rubricc', 'rubricc.jar', 'rubricc.jsa']) copyFileSync(join(target, f), join(dir, f));
+        for (const f of ['rubricc', 'rubricc.jar', 'rubricc.jsa', 'rubricc-compile.jsa']) copyFileSync(join(target, f), join(dir, f));
         spawnSync('chmod', ['755', join(dir, 'rubricc')]);
+        const expected = compiled(join(target, 'rubricc'), join(dir, 'out-reference'));
+        assert.equal(expected.status, 0, expected.stderr);
+        assert.equal(expected.stderr, 'compiled 7 rubric versions into OUT: 70 files, 70 changed\n');
         for (const args of commands) assert.deepEqual(run(join(dir, 'rubricc'), args), plain(args), `moved: ${args[0]}`);
+        assert.deepEqual(compiled(join(dir, 'rubricc'), join(dir, 'out-moved')), expected, 'moved: compile');
         writeFileSync(join(dir, 'rubricc.jsa'), 'not an archive');
+        writeFileSync(join(dir, 'rubricc-compile.jsa'), 'not an archive');
         for (const args of commands) assert.deepEqual(run(join(dir, 'rubricc'), args), plain(args), `damaged: ${args[0]}`);
+        assert.deepEqual(compiled(join(dir, 'rubricc'), join(dir, 'out-damaged')), expected, 'damaged: compile');
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }
