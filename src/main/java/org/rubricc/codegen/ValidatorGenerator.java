@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import javax.lang.model.element.Modifier;
 import org.rubricc.model.Condition;
 import org.rubricc.model.Constraint;
@@ -194,6 +195,28 @@ public final class ValidatorGenerator {
             if (!canBeWrittenIn(a)) throw new IllegalArgumentException("not a number or a name: " + a);
             b.append(writtenIn(a));
             i++;
+        }
+        if (arg != args.length) throw new IllegalArgumentException(args.length - arg + " arguments left over: " + format);
+        return b.toString();
+    }
+
+    /**
+     * Code text: the format with each {@code $L} replaced by its argument, as {@code String.valueOf} writes it. The
+     * conditions are such text, not code blocks, so that a statement using one is a single piece ({@link Body}).
+     */
+    static String code(String format, Object... args) {
+        StringBuilder b = new StringBuilder(format.length() + 8 * args.length);
+        int arg = 0;
+        for (int i = 0; i < format.length(); i++) {
+            char ch = format.charAt(i);
+            if (ch == '$' && i + 1 < format.length() && format.charAt(i + 1) == 'L') {
+                b.append(args[arg++]);
+                i++;
+            } else if (ch == '$') {
+                throw new IllegalArgumentException("only $L is replaced: " + format);
+            } else {
+                b.append(ch);
+            }
         }
         if (arg != args.length) throw new IllegalArgumentException(args.length - arg + " arguments left over: " + format);
         return b.toString();
@@ -1143,57 +1166,56 @@ public final class ValidatorGenerator {
                 .returns(int.class).addParameter(String.class, "id")
                 .addJavadoc("The index of the dimension with this id, in asking order, or -1.\n")
                 .beginControlFlow("switch (id)");
-        CodeBlock.Builder titles = CodeBlock.builder(), paths = CodeBlock.builder();
+        StringJoiner titles = new StringJoiner(", "), paths = new StringJoiner(", ");
         for (int i = 0; i < dims.size(); i++) {
             Dimension d = dims.get(i);
             dimension.addStatement(f("case $S: return $L", d.id(), i));
-            titles.add(i == 0 ? "$L" : ", $L", JavaNames.literal(Phrases.title(d)));
-            paths.add(i == 0 ? "$L" : ", $L", JavaNames.literal(pointer("/justifications", d.id())));
+            titles.add(JavaNames.literal(Phrases.title(d)));
+            paths.add(JavaNames.literal(pointer("/justifications", d.id())));
         }
         dimension.addStatement("default: return -1").endControlFlow();
         type.addMethod(dimension.build());
         answered();
         type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "TITLES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("{$L}", titles.build()).build());
+                .initializer("{$L}", titles.toString()).build());
         type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "JUSTIFICATION_PATHS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("{$L}", paths.build()).build());
+                .initializer("{$L}", paths.toString()).build());
     }
 
     /**
      * The lookups of {@link #lookups} for a validator with parts, or with an id too long for a {@code case} label:
      * the ids, titles and justification paths of each class's dimensions are arrays in that class, joined into
      * one array each when the validator is loaded; ids are found through a hash map, answers through
-     * {@link #partSwitches}.
+     * {@link #partSwitches}. Each array's elements are one string of code (literals have no line break), which
+     * JavaPoet writes in one piece.
      */
     private void largeLookups() {
-        CodeBlock.Builder ids = CodeBlock.builder(), titles = CodeBlock.builder(), paths = CodeBlock.builder();
+        StringJoiner ids = new StringJoiner(", "), titles = new StringJoiner(", "), paths = new StringJoiner(", ");
         for (int k = 0; k < layout.dimensionClasses(); k++) {
-            CodeBlock.Builder id = CodeBlock.builder(), title = CodeBlock.builder(), path = CodeBlock.builder();
+            StringJoiner id = new StringJoiner(", "), title = new StringJoiner(", "), path = new StringJoiner(", ");
             for (int i = layout.first(k); i < layout.first(k + 1); i++) {
-                String sep = i == layout.first(k) ? "$L" : ", $L";
-                id.add(sep, JavaNames.literal(dims.get(i).id()));
-                title.add(sep, JavaNames.literal(Phrases.title(dims.get(i))));
-                path.add(sep, JavaNames.literal(pointer("/justifications", dims.get(i).id())));
+                id.add(JavaNames.literal(dims.get(i).id()));
+                title.add(JavaNames.literal(Phrases.title(dims.get(i))));
+                path.add(JavaNames.literal(pointer("/justifications", dims.get(i).id())));
             }
             Modifier[] constant = k == 0 ? new Modifier[] {Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL}
                     : new Modifier[] {Modifier.STATIC, Modifier.FINAL};
             TypeSpec.Builder home = layout.type(k);
-            home.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "IDS_" + k, constant).initializer("{$L}", id.build()).build());
-            home.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "TITLES_" + k, constant).initializer("{$L}", title.build()).build());
-            home.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "PATHS_" + k, constant).initializer("{$L}", path.build()).build());
-            String sep = k == 0 ? "$L" : ", $L";
-            ids.add(sep, "IDS_" + k);
-            titles.add(sep, "TITLES_" + k);
-            paths.add(sep, "PATHS_" + k);
+            home.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "IDS_" + k, constant).initializer("{$L}", id.toString()).build());
+            home.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "TITLES_" + k, constant).initializer("{$L}", title.toString()).build());
+            home.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "PATHS_" + k, constant).initializer("{$L}", path.toString()).build());
+            ids.add("IDS_" + k);
+            titles.add("TITLES_" + k);
+            paths.add("PATHS_" + k);
         }
         type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "TITLES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("join($L)", titles.build()).build());
+                .initializer("join($L)", titles.toString()).build());
         type.addField(FieldSpec.builder(ArrayTypeName.of(STRING), "JUSTIFICATION_PATHS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("join($L)", paths.build()).build());
+                .initializer("join($L)", paths.toString()).build());
         TypeName index = ParameterizedTypeName.get(ClassName.get(java.util.HashMap.class), STRING, ClassName.get(Integer.class));
         type.addField(FieldSpec.builder(index, "DIMENSIONS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The index of each dimension by its id.\n")
-                .initializer("index(join($L))", ids.build()).build());
+                .initializer("index(join($L))", ids.toString()).build());
         type.addMethod(Method.builder("join").addModifiers(Modifier.PRIVATE, Modifier.STATIC).varargs()
                 .returns(ArrayTypeName.of(STRING)).addParameter(ArrayTypeName.of(ArrayTypeName.of(STRING)), "parts")
                 .addJavadoc("The arrays one after the other, as one array.\n")
@@ -1241,16 +1263,16 @@ public final class ValidatorGenerator {
     // ---------------------------------------------------------------------------------------------
 
     /** A condition (README, "Conditions"): an atom is false when its dimension has no answer. */
-    CodeBlock condition(Condition c) {
+    String condition(Condition c) {
         if (c instanceof Condition.And a) return join(a.operands(), " && ");
         if (c instanceof Condition.Or o) return join(o.operands(), " || ");
-        if (c instanceof Condition.Not n) return CodeBlock.of("!($L)", condition(n.operand()));
+        if (c instanceof Condition.Not n) return code("!($L)", condition(n.operand()));
         int i = index.get(((Condition.Atom) c).dimension());
-        if (c instanceof Condition.Answered) return CodeBlock.of("st.k$L != ABSENT", i);
+        if (c instanceof Condition.Answered) return code("st.k$L != ABSENT", i);
         if (c instanceof Condition.Compare cmp) {
             return switch (cmp.op()) {
                 case EQ -> equal(i, cmp.value());
-                case NE -> CodeBlock.of("(st.k$L != ABSENT && !($L))", i, equal(i, cmp.value()));
+                case NE -> code("(st.k$L != ABSENT && !($L))", i, equal(i, cmp.value()));
                 default -> ordered(i, cmp.op(), cmp.value());
             };
         }
@@ -1258,41 +1280,41 @@ public final class ValidatorGenerator {
         String choice = ((Condition.Contains) c).choice();
         Scale.MultiSelect m = (Scale.MultiSelect) dims.get(i).scale();
         int k = indexOf(m.choices(), choice);
-        return CodeBlock.of("(st.k$L == ARRAY && (st.m$L_$L & $LL) != 0)", i, i, k >>> 6, 1L << (k & 63));
+        return code("(st.k$L == ARRAY && (st.m$L_$L & $LL) != 0)", i, i, k >>> 6, 1L << (k & 63));
     }
 
-    private CodeBlock join(List<Condition> operands, String op) {
-        CodeBlock.Builder b = CodeBlock.builder().add("(");
-        for (int k = 0; k < operands.size(); k++) b.add(k == 0 ? "$L" : op + "$L", condition(operands.get(k)));
-        return b.add(")").build();
+    private String join(List<Condition> operands, String op) {
+        StringBuilder b = new StringBuilder("(");
+        for (int k = 0; k < operands.size(); k++) b.append(k == 0 ? "" : op).append(condition(operands.get(k)));
+        return b.append(")").toString();
     }
 
     /** Whether the answer equals a constant: numbers by value, strings and booleans exactly, other types never. */
-    private CodeBlock equal(int i, Value v) {
+    private String equal(int i, Value v) {
         Dimension d = dims.get(i);
-        if (v instanceof Value.NotApplicable) return CodeBlock.of("(st.k$L == STRING && st.c$L == NOT_APPLICABLE)", i, i);
-        if (v instanceof Value.Bool b) return CodeBlock.of("st.k$L == $L", i, b.value() ? "TRUE" : "FALSE");
+        if (v instanceof Value.NotApplicable) return code("(st.k$L == STRING && st.c$L == NOT_APPLICABLE)", i, i);
+        if (v instanceof Value.Bool b) return code("st.k$L == $L", i, b.value() ? "TRUE" : "FALSE");
         if (v instanceof Value.Choice ch) {
             if (!(d.scale() instanceof Scale.Categorical c)) {
                 throw new IllegalArgumentException("choice " + ch.id() + " on " + d.id() + ", which is not categorical");
             }
-            return CodeBlock.of("(st.k$L == STRING && st.c$L == $L)", i, i, indexOf(c.choices(), ch.id()));
+            return code("(st.k$L == STRING && st.c$L == $L)", i, i, indexOf(c.choices(), ch.id()));
         }
         BigDecimal n = ((Value.Number) v).value();
         requireNumbers(d);
         Optional<Exact> e = Exact.of(n);
         if (e.isPresent()) {
-            return CodeBlock.of("(st.k$L == NUMBER && st.b$L == null && st.n$L == $LL && st.s$L == $L)", i, i, i, e.get().unscaled(),
+            return code("(st.k$L == NUMBER && st.b$L == null && st.n$L == $LL && st.s$L == $L)", i, i, i, e.get().unscaled(),
                     i, e.get().scale());
         }
-        return CodeBlock.of("(st.k$L == NUMBER && st.b$L != null && st.b$L.compareTo($L) == 0)", i, i, i, number(n));
+        return code("(st.k$L == NUMBER && st.b$L != null && st.b$L.compareTo($L) == 0)", i, i, i, number(n));
     }
 
-    private CodeBlock ordered(int i, Condition.Op op, Value v) {
-        if (!(v instanceof Value.Number num)) return CodeBlock.of("false");
+    private String ordered(int i, Condition.Op op, Value v) {
+        if (!(v instanceof Value.Number num)) return code("false");
         requireNumbers(dims.get(i));
         Optional<Exact> e = Exact.of(num.value());
-        CodeBlock cmp = CodeBlock.of("cmp(st.n$L, st.s$L, st.b$L, $LL, $L, $L)", i, i, i, e.map(Exact::unscaled).orElse(0L),
+        String cmp = code("cmp(st.n$L, st.s$L, st.b$L, $LL, $L, $L)", i, i, i, e.map(Exact::unscaled).orElse(0L),
                 e.map(Exact::scale).orElse(Integer.MIN_VALUE), number(num.value()));
         String sign = switch (op) {
             case LT -> " < 0";
@@ -1301,25 +1323,25 @@ public final class ValidatorGenerator {
             case GE -> " >= 0";
             default -> throw new IllegalArgumentException(op.symbol());
         };
-        return CodeBlock.of("(st.k$L == NUMBER && $L$L)", i, cmp, sign);
+        return code("(st.k$L == NUMBER && $L$L)", i, cmp, sign);
     }
 
-    private CodeBlock oneOf(int i, List<Value> values) {
-        CodeBlock.Builder b = CodeBlock.builder().add("(");
-        for (int k = 0; k < values.size(); k++) b.add(k == 0 ? "$L" : " || $L", equal(i, values.get(k)));
-        return b.add(")").build();
+    private String oneOf(int i, List<Value> values) {
+        StringBuilder b = new StringBuilder("(");
+        for (int k = 0; k < values.size(); k++) b.append(k == 0 ? "" : " || ").append(equal(i, values.get(k)));
+        return b.append(")").toString();
     }
 
     /** Whether an answer (known to be present) satisfies a value constraint; "n/a" satisfies all but {@code forbid}. */
-    private CodeBlock satisfies(int i, Constraint c) {
-        if (c instanceof Constraint.Forbid f) return CodeBlock.of("!$L", oneOf(i, f.values()));
-        CodeBlock na = CodeBlock.of("(st.k$L == STRING && st.c$L == NOT_APPLICABLE)", i, i);
-        if (c instanceof Constraint.OneOf o) return CodeBlock.of("$L || $L", na, oneOf(i, o.values()));
+    private String satisfies(int i, Constraint c) {
+        if (c instanceof Constraint.Forbid f) return code("!$L", oneOf(i, f.values()));
+        String na = code("(st.k$L == STRING && st.c$L == NOT_APPLICABLE)", i, i);
+        if (c instanceof Constraint.OneOf o) return code("$L || $L", na, oneOf(i, o.values()));
         Constraint.Bound b = (Constraint.Bound) c;
         return switch (b.op()) {
-            case EQ -> CodeBlock.of("$L || $L", na, equal(i, b.value()));
-            case NE -> CodeBlock.of("$L || !$L", na, equal(i, b.value()));
-            default -> CodeBlock.of("$L || $L", na, ordered(i, b.op(), b.value()));
+            case EQ -> code("$L || $L", na, equal(i, b.value()));
+            case NE -> code("$L || !$L", na, equal(i, b.value()));
+            default -> code("$L || $L", na, ordered(i, b.op(), b.value()));
         };
     }
 
