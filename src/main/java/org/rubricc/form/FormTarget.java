@@ -35,10 +35,7 @@ public final class FormTarget implements Target {
 
     /** The page for one rubric version. */
     public static String html(Rubric rubric, Options options) {
-        byte[] module = new JsTarget().generate(rubric, options).stream()
-                .filter(f -> f.path().equals(JsTarget.FILE)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the js target wrote no " + JsTarget.FILE))
-                .content();
+        byte[] module = JsTarget.module(rubric).content();
         String css = resource("page.css");
         String script = resource("page.js");
         String csp = "default-src 'none'; script-src '" + sha256(script) + "' blob:; style-src '" + sha256(css) + "'; "

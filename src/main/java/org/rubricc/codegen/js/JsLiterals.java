@@ -44,10 +44,35 @@ final class JsLiterals {
             .disable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    /** A string literal. */
+    /**
+     * A string literal, written as {@link #write} writes a text node (JsLiteralsTest holds the two to each other): a
+     * validator has several literals per dimension, and Jackson's writer costs far more per call than the escaping.
+     */
     static String string(String s) {
-        return write(MAPPER.getNodeFactory().textNode(s));
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\b' -> b.append("\\b");
+                case '\t' -> b.append("\\t");
+                case '\f' -> b.append("\\f");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (c < 0x20 || c > 0x7F || c == '<' || c == '>' || c == '&') {
+                        b.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
     }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /** A JSON value as a JavaScript expression. */
     static String write(JsonNode node) {
