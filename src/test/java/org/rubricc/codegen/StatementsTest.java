@@ -9,7 +9,9 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,126 +25,79 @@ import org.junit.jupiter.api.Test;
  * same calls: random sequences of statements, control flow and code blocks, in a file indented as the generated
  * validators are, at the top of a method and nested in a block.
  */
-class BodyTest {
+class StatementsTest {
     private static final ClassName VIOLATION = ClassName.get("org.example.other", "Violation");
     private static final ClassName LIST = ClassName.get("java.util", "List");
 
-    /** One call, made on JavaPoet's builder and on a {@link Body}. */
-    private sealed interface Op {
-        void on(CodeBlock.Builder b);
-
-        void on(Body b);
-    }
-
-    private record Statement(String format, Object... args) implements Op {
+    /** One call, made on JavaPoet's builder and on a {@link Body}; {@code opens} when it begins a control flow. */
+    private record Op(String text, boolean opens, Consumer<CodeBlock.Builder> poet, Consumer<Body> ours) {
         @Override
         public String toString() {
-            return "Statement(" + format + ", " + java.util.Arrays.toString(args) + ")";
-        }
-
-        public void on(CodeBlock.Builder b) {
-            b.addStatement(format, args);
-        }
-
-        public void on(Body b) {
-            b.addStatement(format, args);
+            return text;
         }
     }
 
-    private record Begin(String format, Object... args) implements Op {
-        @Override
-        public String toString() {
-            return "Begin(" + format + ", " + java.util.Arrays.toString(args) + ")";
-        }
-
-        public void on(CodeBlock.Builder b) {
-            b.beginControlFlow(format, args);
-        }
-
-        public void on(Body b) {
-            b.beginControlFlow(format, args);
-        }
+    private static String text(String call, String format, Object... args) {
+        return call + "(" + format + ", " + Arrays.toString(args) + ")";
     }
 
-    private record Next(String format, Object... args) implements Op {
-        @Override
-        public String toString() {
-            return "Next(" + format + ", " + java.util.Arrays.toString(args) + ")";
-        }
-
-        public void on(CodeBlock.Builder b) {
-            b.nextControlFlow(format, args);
-        }
-
-        public void on(Body b) {
-            b.nextControlFlow(format, args);
-        }
+    private static Op statement(String format, Object... args) {
+        return new Op(text("statement", format, args), false, b -> b.addStatement(format, args), b -> b.addStatement(format, args));
     }
 
-    private record End(String format) implements Op {
-        public void on(CodeBlock.Builder b) {
-            if (format == null) b.endControlFlow();
-            else b.endControlFlow(format);
-        }
-
-        public void on(Body b) {
-            if (format == null) b.endControlFlow();
-            else b.endControlFlow(format);
-        }
+    private static Op begin(String format, Object... args) {
+        return new Op(text("begin", format, args), true, b -> b.beginControlFlow(format, args),
+                b -> b.beginControlFlow(format, args));
     }
 
-    private record Code(CodeBlock code) implements Op {
-        public void on(CodeBlock.Builder b) {
-            b.add(code);
-        }
-
-        public void on(Body b) {
-            b.addCode(code);
-        }
+    private static Op next(String format, Object... args) {
+        return new Op(text("next", format, args), false, b -> b.nextControlFlow(format, args),
+                b -> b.nextControlFlow(format, args));
     }
 
-    private record Raw(String format, Object... args) implements Op {
-        @Override
-        public String toString() {
-            return "Raw(" + format + ", " + java.util.Arrays.toString(args) + ")";
-        }
+    private static Op end() {
+        return new Op("end()", false, CodeBlock.Builder::endControlFlow, Body::endControlFlow);
+    }
 
-        public void on(CodeBlock.Builder b) {
-            b.add(format, args);
-        }
+    private static Op end(String format) {
+        return new Op(text("end", format), false, b -> b.endControlFlow(format), b -> b.endControlFlow(format));
+    }
 
-        public void on(Body b) {
-            b.addCode(format, args);
-        }
+    private static Op code(CodeBlock code) {
+        return new Op("code(" + code + ")", false, b -> b.add(code), b -> b.addCode(code));
+    }
+
+    private static Op raw(String format, Object... args) {
+        return new Op(text("raw", format, args), false, b -> b.add(format, args), b -> b.addCode(format, args));
     }
 
     /** Statements and code of every kind Body tells apart: one line or not, types, strings, code blocks. */
     private static final List<Op> CODE = List.of(
-            new Statement("st.stop()"),
-            new Statement("st.k$L = NUMBER", 7),
-            new Statement("st.add(new $T($S, $S))", VIOLATION, "/answers/d1", "a \"quoted\" message"),
-            new Statement("st.add(new $T($S))", VIOLATION, "two\nlines"),
-            new Statement("return $T.of($L)", LIST, CodeBlock.of("a,\nb")),
-            new Statement("int x = $L", CodeBlock.of("$T.max(1, 2)", Math.class)),
-            new Statement("$T item", VIOLATION),
-            new Statement("String s = $S", "line\u2028separator"),
-            new Statement("long $N = 1", "named"),
-            new Statement("x = 1 +\n2"),
-            new Code(CodeBlock.builder().addStatement("a()").beginControlFlow("if (b)").addStatement("c()").endControlFlow().build()),
-            new Code(CodeBlock.of("partial(")),
-            new Raw("done();\n"),
-            new Raw("$>indented();\n$<"),
-            new Raw("open("));
+            statement("st.stop()"),
+            statement("st.k$L = NUMBER", 7),
+            statement("st.add(new $T($S, $S))", VIOLATION, "/answers/d1", "a \"quoted\" message"),
+            statement("st.add(new $T($S))", VIOLATION, "two\nlines"),
+            statement("return $T.of($L)", LIST, CodeBlock.of("a,\nb")),
+            statement("int x = $L", CodeBlock.of("$T.max(1, 2)", Math.class)),
+            statement("$T item", VIOLATION),
+            statement("String s = $S", "line\u2028separator"),
+            statement("long $N = 1", "named"),
+            statement("x = 1 +\n2"),
+            code(CodeBlock.builder().addStatement("a()").beginControlFlow("if (b)").addStatement("c()").endControlFlow().build()),
+            code(CodeBlock.of("partial(")),
+            raw("done();\n"),
+            raw("$>indented();\n$<"),
+            raw("open("));
 
     @Provide
     Arbitrary<List<Op>> programs() {
-        return Arbitraries.integers().between(0, 99).list().ofMaxSize(30).map(BodyTest::program);
+        return Arbitraries.integers().between(0, 99).list().ofMaxSize(30).map(StatementsTest::program);
     }
 
     /** A program of calls drawn by number: code, or control flow begun, continued and ended so that it balances. */
     private static List<Op> program(List<Integer> seeds) {
         List<Op> drawn = new ArrayList<>();
-        for (int seed : seeds) drawn.add(seed < 75 ? CODE.get(seed % CODE.size()) : new Begin("if (k == $L)", seed));
+        for (int seed : seeds) drawn.add(seed < 75 ? CODE.get(seed % CODE.size()) : begin("if (k == $L)", seed));
         return balanced(drawn, seeds);
     }
 
@@ -154,15 +109,15 @@ class BodyTest {
             Op op = drawn.get(i);
             int seed = seeds.get(i);
             if (open > 0 && seed % 5 == 0) {
-                ops.add(new End(seed % 10 == 0 ? "while (more(st))" : null));
+                ops.add(seed % 10 == 0 ? end("while (more(st))") : end());
                 open--;
             }
-            if (open > 0 && seed % 7 == 0) ops.add(new Next("else if (st.k$L != $T.NONE)", seed, VIOLATION));
-            if (open > 0 && seed % 11 == 0) ops.add(new Next("else if ($L)", CodeBlock.of("a &&\nb")));
+            if (open > 0 && seed % 7 == 0) ops.add(next("else if (st.k$L != $T.NONE)", seed, VIOLATION));
+            if (open > 0 && seed % 11 == 0) ops.add(next("else if ($L)", CodeBlock.of("a &&\nb")));
             ops.add(op);
-            if (op instanceof Begin) open++;
+            if (op.opens()) open++;
         }
-        for (; open > 0; open--) ops.add(new End(null));
+        for (; open > 0; open--) ops.add(end());
         return ops;
     }
 
@@ -171,7 +126,7 @@ class BodyTest {
                 .addMethod(MethodSpec.methodBuilder("nested").beginControlFlow("if (outer)").addCode(nested).endControlFlow()
                         .build())
                 .build();
-        return JavaFile.builder("org.example", type).indent(Body.INDENT).build().toString();
+        return JavaFile.builder("org.example", type).indent(Statements.INDENT).build().toString();
     }
 
     @Property(tries = 1000)
@@ -183,10 +138,10 @@ class BodyTest {
         CodeBlock.Builder poetBody = CodeBlock.builder();
         Body ourBody = new Body();
         for (Op op : ops) {
-            op.on(poetBody);
-            op.on(ourBody);
-            op.on(poetBlock);
-            op.on(ourBlock);
+            op.poet().accept(poetBody);
+            op.ours().accept(ourBody);
+            op.poet().accept(poetBlock);
+            op.ours().accept(ourBlock);
         }
         poet.addCode(poetBody.build());
         MethodSpec method = ours.addCode(ourBody.build()).build();
