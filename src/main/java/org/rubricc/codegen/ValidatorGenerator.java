@@ -180,29 +180,17 @@ public final class ValidatorGenerator {
      * and the per-dimension readers of a large rubric are thousands of such statements. The code is the same.
      */
     static String inline(String format, Object... args) {
-        StringBuilder b = new StringBuilder(format.length() + 8 * args.length);
-        int arg = 0;
-        for (int i = 0; i < format.length(); i++) {
-            char ch = format.charAt(i);
-            if (ch != '$') {
-                b.append(ch);
-                continue;
-            }
-            if (i + 1 >= format.length() || format.charAt(i + 1) != 'L') {
-                throw new IllegalArgumentException("only $L can be written in: " + format);
-            }
-            Object a = args[arg++];
-            if (!canBeWrittenIn(a)) throw new IllegalArgumentException("not a number or a name: " + a);
-            b.append(writtenIn(a));
-            i++;
+        Object[] written = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            if (!canBeWrittenIn(args[i])) throw new IllegalArgumentException("not a number or a name: " + args[i]);
+            written[i] = writtenIn(args[i]);
         }
-        if (arg != args.length) throw new IllegalArgumentException(args.length - arg + " arguments left over: " + format);
-        return b.toString();
+        return code(format, written);
     }
 
     /**
      * Code text: the format with each {@code $L} replaced by its argument, as {@code String.valueOf} writes it. The
-     * conditions are such text, not code blocks, so that a statement using one is a single piece ({@link Body}).
+     * conditions are such text, not code blocks, so that a statement using one is a single piece ({@link Statements}).
      */
     static String code(String format, Object... args) {
         StringBuilder b = new StringBuilder(format.length() + 8 * args.length);
