@@ -121,7 +121,7 @@ class AgreeCommandTest {
     @Test
     void standardInput() {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         AgreeCommand cmd = cl.getSubcommands().get("agree").getCommand();
