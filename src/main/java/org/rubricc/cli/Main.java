@@ -52,7 +52,11 @@ public final class Main implements Runnable {
 
     /** Runs rubricc with the given streams; returns the exit status. Used by the tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(args);
+        return execute(commandLine(args), args, out, err);
+    }
+
+    /** Runs the arguments on a command line of rubricc's, with the given streams; returns the exit status. */
+    static int execute(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -18,14 +18,7 @@ class SubcommandsTest {
     /** What a run prints when every subcommand is built, as before. */
     private static CheckCommandTest.Run withAll(String... args) {
         java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new java.io.PrintWriter(out));
-        cl.setErr(new java.io.PrintWriter(err));
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return Main.USAGE;
-        });
-        int status = cl.execute(args);
+        int status = Main.execute(Main.commandLine(), args, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
         return new CheckCommandTest.Run(status, out.toString(), err.toString());
     }
 

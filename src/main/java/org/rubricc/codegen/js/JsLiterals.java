@@ -45,28 +45,24 @@ final class JsLiterals {
             .build();
 
     /**
-     * A string literal, written as {@link #write} writes a text node (JsLiteralsTest holds the two to each other): a
-     * validator has several literals per dimension, and Jackson's writer costs far more per call than the escaping.
+     * A string literal, written as {@link #write} writes a text node, from the same escape table (JsLiteralsTest
+     * holds the two to each other): a validator has several literals per dimension, and Jackson's writer costs far
+     * more per call than the escaping. ASCII as the table says (0: as it is; {@code ESCAPE_STANDARD}: a backslash-u
+     * escape of four hex digits; else a backslash and that character), everything else a backslash-u escape
+     * ({@code ESCAPE_NON_ASCII}).
      */
     static String string(String s) {
+        int[] ascii = ESCAPES.getEscapeCodesForAscii();
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\b' -> b.append("\\b");
-                case '\t' -> b.append("\\t");
-                case '\f' -> b.append("\\f");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20 || c > 0x7F || c == '<' || c == '>' || c == '&') {
-                        b.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
-                    } else {
-                        b.append(c);
-                    }
-                }
+            int code = c < ascii.length ? ascii[c] : CharacterEscapes.ESCAPE_STANDARD;
+            if (code == 0) {
+                b.append(c);
+            } else if (code == CharacterEscapes.ESCAPE_STANDARD) {
+                b.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15]).append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
+            } else {
+                b.append('\\').append((char) code);
             }
         }
         return b.append('"').toString();
